@@ -1,0 +1,79 @@
+/**
+ * The one typed protocol between the UI and the simulation host (a Web Worker, or the
+ * in-process host). Commands go in; events come out, batched at most once per animation
+ * frame. Everything here is plain data that survives structured cloning.
+ */
+import type { ClusterOptions } from '../sim/cluster';
+import { isSpeed, type ClockState, type Speed } from '../sim/kernel/player';
+import type { TraceStep } from '../sim/kernel/trace';
+import type { Topology } from '../sim/topology';
+
+export type { ClockState, ClusterOptions, Speed, Topology, TraceStep };
+
+/** Commands the UI sends to the simulation. */
+export type Command =
+  /** Builds a new cluster (the first command a host sends), paused at time 0. */
+  | { readonly type: 'reset'; readonly options: ClusterOptions }
+  | { readonly type: 'play' }
+  | { readonly type: 'pause' }
+  /** Runs exactly one event, then stays paused. */
+  | { readonly type: 'step' }
+  | { readonly type: 'setSpeed'; readonly speed: Speed };
+
+/** Events the simulation sends back. */
+export type HostEvent =
+  /** A new cluster is up: its shape and its clock. */
+  | {
+      readonly type: 'init';
+      readonly options: Required<ClusterOptions>;
+      readonly topology: Topology;
+      readonly clock: ClockState;
+    }
+  /** What happened since the last batch: the clock now and the trace steps recorded. */
+  | { readonly type: 'batch'; readonly clock: ClockState; readonly steps: readonly TraceStep[] }
+  /** A command was refused; nothing changed. */
+  | { readonly type: 'error'; readonly message: string };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** Why `options` is not a valid cluster configuration, or null if it is. */
+function clusterOptionsError(options: unknown): string | null {
+  if (!isRecord(options)) return 'reset needs options';
+  if (!Number.isSafeInteger(options.seed)) return 'seed must be an integer';
+  const { workerNodes, epoch } = options;
+  if (
+    workerNodes !== undefined &&
+    !(Number.isInteger(workerNodes) && (workerNodes as number) >= 0 && (workerNodes as number) <= 100)
+  ) {
+    return 'workerNodes must be a whole number from 0 to 100';
+  }
+  if (epoch !== undefined && !Number.isFinite(epoch)) return 'epoch must be a number of ms';
+  return null;
+}
+
+/**
+ * Checks a message received across the worker boundary. Returns the command, or a
+ * message saying what is wrong with it.
+ */
+export function parseCommand(message: unknown): Command | { error: string } {
+  if (!isRecord(message) || typeof message.type !== 'string')
+    return { error: 'a command must be an object with a type' };
+  switch (message.type) {
+    case 'play':
+    case 'pause':
+    case 'step':
+      return { type: message.type };
+    case 'setSpeed':
+      return isSpeed(message.speed)
+        ? { type: 'setSpeed', speed: message.speed }
+        : { error: `speed must be between 0.25x and 100x, or max; got ${JSON.stringify(message.speed)}` };
+    case 'reset': {
+      const problem = clusterOptionsError(message.options);
+      return problem === null
+        ? { type: 'reset', options: message.options as ClusterOptions }
+        : { error: problem };
+    }
+    default:
+      return { error: `unknown command ${JSON.stringify(message.type)}` };
+  }
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster, type ClusterOptions } from '../sim/cluster';
+import type { HostEvent } from './protocol';
+import { SimulationRunner } from './runner';
+
+/** A runner on a fake frame clock: frames run only when the test says so. */
+function harness(build?: (options: ClusterOptions) => ReturnType<typeof createCluster>) {
+  let realNow = 0;
+  let frames: (() => void)[] = [];
+  const events: HostEvent[] = [];
+  const runner = new SimulationRunner(
+    { now: () => realNow, requestFrame: (cb) => frames.push(cb), emit: (e) => events.push(e) },
+    build,
+  );
+  return {
+    runner,
+    events,
+    /** Advances real time by `ms` and runs the frames that were requested. */
+    frame(ms = 16) {
+      realNow += ms;
+      const due = frames;
+      frames = [];
+      for (const cb of due) cb();
+    },
+    pendingFrames: () => frames.length,
+    batches: () => events.filter((e) => e.type === 'batch'),
+  };
+}
+
+/** A cluster whose kernel has `count` events that each record one step, 1 s apart. */
+function busyCluster(count: number) {
+  return (options: ClusterOptions) => {
+    const cluster = createCluster(options);
+    for (let i = 1; i <= count; i++) {
+      cluster.kernel.schedule(i * 1000, `event ${i}`, () =>
+        cluster.kernel.trace.emit({
+          from: 'kubectl',
+          to: 'control-plane/kube-apiserver',
+          kind: 'request',
+          summary: `request ${i}`,
+        }),
+      );
+    }
+    return cluster;
+  };
+}
+
+describe('SimulationRunner', () => {
+  it('answers reset with the cluster topology and a paused clock at zero', () => {
+    const h = harness();
+    h.runner.handle({ type: 'reset', options: { seed: 7 } });
+    const init = h.events[0];
+    expect(init?.type).toBe('init');
+    if (init?.type !== 'init') return;
+    expect(init.options).toMatchObject({ seed: 7, workerNodes: 3 });
+    expect(init.topology.machines.map((m) => m.name)).toEqual([
+      'control-plane',
+      'node-1',
+      'node-2',
+      'node-3',
+    ]);
+    expect(init.clock).toMatchObject({ time: 0, playing: false, speed: 1 });
+  });
+
+  it.each([
+    [{ type: 'play' }, 'no cluster yet: send reset first'],
+    [{ type: 'warp' }, 'unknown command "warp"'],
+    ['play', 'a command must be an object with a type'],
+    [{ type: 'reset', options: { seed: 'x' } }, 'seed must be an integer'],
+    [
+      { type: 'reset', options: { seed: 1, workerNodes: -2 } },
+      'workerNodes must be a whole number from 0 to 100',
+    ],
+  ])('refuses %j with "%s"', (command, message) => {
+    const h = harness();
+    h.runner.handle(command);
+    expect(h.events).toEqual([{ type: 'error', message }]);
+  });
+
+  it('refuses a speed out of range and keeps the old one', () => {
+    const h = harness();
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.runner.handle({ type: 'setSpeed', speed: 500 });
+    expect(h.events.at(-1)).toEqual({
+      type: 'error',
+      message: 'speed must be between 0.25x and 100x, or max; got 500',
+    });
+    h.runner.handle({ type: 'play' });
+    h.frame();
+    expect(h.batches().at(-1)).toMatchObject({ clock: { speed: 1, playing: true } });
+  });
+
+  it('runs the clock at the chosen multiple of real time', () => {
+    const h = harness();
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.runner.handle({ type: 'setSpeed', speed: 10 });
+    h.runner.handle({ type: 'play' });
+    for (let i = 0; i < 5; i++) h.frame(20);
+    expect(h.batches().at(-1)?.clock.time).toBe(1000);
+    h.runner.handle({ type: 'pause' });
+    h.frame(20);
+    h.frame(20);
+    expect(h.batches().at(-1)?.clock).toMatchObject({ time: 1000, playing: false });
+    expect(h.pendingFrames()).toBe(0);
+  });
+
+  it('sends at most one batch per frame, carrying every step since the last', () => {
+    const h = harness(busyCluster(50));
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.runner.handle({ type: 'setSpeed', speed: 'max' });
+    h.runner.handle({ type: 'play' });
+    const before = h.batches().length;
+    h.frame();
+    const batches = h.batches().slice(before);
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.steps.map((s) => s.summary)).toHaveLength(50);
+    expect(batches[0]?.clock).toMatchObject({ time: 50_000, pending: 0 });
+  });
+
+  it('coalesces several steps requested in one frame into one batch', () => {
+    const h = harness(busyCluster(5));
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.runner.handle({ type: 'step' });
+    h.runner.handle({ type: 'step' });
+    h.frame();
+    expect(h.batches()).toHaveLength(1);
+    expect(h.batches()[0]).toMatchObject({
+      clock: { time: 2000, playing: false, pending: 3, next: 'event 3' },
+      steps: [
+        { id: 1, summary: 'request 1' },
+        { id: 2, summary: 'request 2' },
+      ],
+    });
+  });
+
+  it('reset starts a fresh cluster and drops steps from the old one', () => {
+    const h = harness(busyCluster(3));
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.runner.handle({ type: 'step' });
+    h.runner.handle({ type: 'reset', options: { seed: 2, workerNodes: 1 } });
+    h.frame();
+    const init = h.events.filter((e) => e.type === 'init').at(-1);
+    expect(init?.type === 'init' && init.topology.machines).toHaveLength(2);
+    expect(h.batches().flatMap((b) => b.steps)).toEqual([]);
+  });
+});
