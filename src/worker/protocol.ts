@@ -4,11 +4,13 @@
  * frame. Everything here is plain data that survives structured cloning.
  */
 import type { ClusterOptions } from '../sim/cluster';
-import { isSpeed, type ClockState, type Speed } from '../sim/kernel/player';
+import { isSpeed, SPEED_CHOICES, type ClockState, type Speed } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
 
 export type { ClockState, ClusterOptions, Speed, Topology, TraceStep };
+/** The speeds a user can pick from. */
+export { SPEED_CHOICES };
 
 /** Commands the UI sends to the simulation. */
 export type Command =

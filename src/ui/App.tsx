@@ -1,0 +1,36 @@
+import { ClusterGraph } from './graph/ClusterGraph';
+import { useLab } from './lab-context';
+import { ClockControls } from './panels/ClockControls';
+import { ErrorBanner } from './panels/ErrorBanner';
+import { Inspector } from './panels/Inspector';
+import { Timeline } from './panels/Timeline';
+
+/** The lab: header with the clock, the cluster view, and the side panels. */
+export function App() {
+  const hostKind = useLab((s) => s.hostKind);
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <img src={`${import.meta.env.BASE_URL}kubelab.svg`} alt="" width="28" height="28" />
+          <span className="brand-name">Kubelab</span>
+          <span className="brand-tag">Kubernetes, step by step</span>
+        </div>
+        <ClockControls />
+        <span className="host-badge" title="Where the simulation runs">
+          {hostKind === 'worker' ? 'Web Worker' : 'main thread'}
+        </span>
+      </header>
+      <ErrorBanner />
+      <main className="workspace">
+        <div className="graph">
+          <ClusterGraph />
+        </div>
+        <aside className="sidebar" aria-label="Details">
+          <Inspector />
+          <Timeline />
+        </aside>
+      </main>
+    </div>
+  );
+}

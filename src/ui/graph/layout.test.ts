@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { buildTopology } from '../../sim/topology';
+import { CARD, handlesBetween, layoutCluster } from './layout';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+function absoluteBoxes(workers: number): Map<string, Box & { parent?: string }> {
+  const { nodes } = layoutCluster(buildTopology(workers));
+  const boxes = new Map<string, Box & { parent?: string }>();
+  for (const node of nodes) {
+    const parent = node.parentId === undefined ? undefined : boxes.get(node.parentId);
+    boxes.set(node.id, {
+      x: node.position.x + (parent?.x ?? 0),
+      y: node.position.y + (parent?.y ?? 0),
+      width: node.width ?? 0,
+      height: node.height ?? 0,
+      ...(node.parentId === undefined ? {} : { parent: node.parentId }),
+    });
+  }
+  return boxes;
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+
+describe('layoutCluster', () => {
+  it.each([1, 3, 4, 7])(
+    'with %s worker nodes, draws every component once, inside its machine, without overlaps',
+    (workers) => {
+      const topology = buildTopology(workers);
+      const boxes = absoluteBoxes(workers);
+      for (const component of topology.components) expect(boxes.has(component.id)).toBe(true);
+      const all = [...boxes.entries()];
+      const frames = all.filter(([id]) => id.startsWith('machine:'));
+      const cards = all.filter(([id]) => !id.startsWith('machine:'));
+      expect(frames).toHaveLength(workers + 1);
+      for (const [id, box] of cards) {
+        if (box.parent !== undefined) expect(inside(box, boxes.get(box.parent)!), id).toBe(true);
+      }
+      for (const group of [frames, cards]) {
+        for (let i = 0; i < group.length; i++) {
+          for (let j = i + 1; j < group.length; j++) {
+            expect(overlaps(group[i]![1], group[j]![1]), `${group[i]![0]} overlaps ${group[j]![0]}`).toBe(
+              false,
+            );
+          }
+        }
+      }
+    },
+  );
+
+  it('gives every component and machine an accessible name', () => {
+    const { nodes } = layoutCluster(buildTopology(3));
+    const labels = nodes.map((n) => n.ariaLabel);
+    expect(labels).toContain('kube-apiserver on control-plane');
+    expect(labels).toContain('container runtime on node-2');
+    expect(labels).toContain('node-3 (worker node)');
+    expect(labels).toContain('kubectl (your terminal)');
+    expect(new Set(labels).size).toBe(nodes.length);
+  });
+
+  it('draws one edge per link, labelled where it is not the Kubernetes API', () => {
+    const topology = buildTopology(2);
+    const { edges } = layoutCluster(topology);
+    expect(edges).toHaveLength(topology.links.length);
+    expect(edges.find((e) => e.target === 'control-plane/etcd')?.label).toBe('gRPC');
+    expect(edges.find((e) => e.target === 'node-1/container-runtime')?.label).toBe('CRI');
+  });
+
+  it.each([
+    [{ x: 0, y: 300 }, { x: 0, y: 0 }, ['top', 'bottom']],
+    [{ x: 0, y: 0 }, { x: 0, y: 300 }, ['bottom', 'top']],
+    [{ x: 0, y: 0 }, { x: 400, y: CARD.height / 4 }, ['right', 'left']],
+    [{ x: 400, y: 0 }, { x: 0, y: 0 }, ['left', 'right']],
+  ])('an edge from %j to %j leaves by %j', (from, to, sides) => {
+    expect(handlesBetween(from, to)).toEqual(sides);
+  });
+});

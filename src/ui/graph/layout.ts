@@ -1,0 +1,169 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { ComponentKind, Topology, TopologyComponent, TopologyLink } from '../../sim/topology';
+import { CATALOG, type ComponentInfo } from '../catalog';
+
+/** Data carried by a component card on the graph. */
+export type ComponentNodeData = { component: TopologyComponent; info: ComponentInfo };
+/** Data carried by a machine (node) frame on the graph. */
+export type MachineNodeData = { name: string; role: 'control-plane' | 'worker' };
+
+export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
+export type MachineFlowNode = Node<MachineNodeData, 'machine'>;
+export type ClusterFlowNode = ComponentFlowNode | MachineFlowNode;
+export type LinkFlowEdge = Edge<{ protocol: TopologyLink['protocol'] }>;
+
+export const CARD = { width: 212, height: 60 } as const;
+const GAP = { x: 32, y: 36 } as const;
+const PAD = 20;
+const HEADER = 36;
+const MACHINE_GAP = 36;
+const WORKERS_PER_ROW = 4;
+
+type Slot = readonly [column: number, row: number];
+
+/** Where each kind sits inside its machine, in card slots. */
+const CONTROL_PLANE_SLOTS: Partial<Record<ComponentKind, Slot>> = {
+  'kube-scheduler': [0, 0],
+  'kube-controller-manager': [1, 0],
+  'cloud-controller-manager': [2, 0],
+  'kube-apiserver': [1, 1],
+  etcd: [2, 1],
+};
+const WORKER_SLOTS: Partial<Record<ComponentKind, Slot>> = {
+  kubelet: [0, 0],
+  'kube-proxy': [1, 0],
+  'container-runtime': [0, 1],
+};
+
+const slotPosition = ([column, row]: Slot) => ({
+  x: PAD + column * (CARD.width + GAP.x),
+  y: HEADER + row * (CARD.height + GAP.y),
+});
+const frameSize = (columns: number, rows: number) => ({
+  width: 2 * PAD + columns * CARD.width + (columns - 1) * GAP.x,
+  height: HEADER + PAD + rows * CARD.height + (rows - 1) * GAP.y,
+});
+
+/**
+ * Lays the cluster out for React Flow: the control-plane node on top with kube-apiserver at
+ * its centre, kubectl to its left, and worker nodes in rows below. Positions are fixed for a
+ * given topology, so the picture never jumps between renders.
+ */
+export function layoutCluster(topology: Topology): { nodes: ClusterFlowNode[]; edges: LinkFlowEdge[] } {
+  const nodes: ClusterFlowNode[] = [];
+  const absolute = new Map<string, { x: number; y: number }>();
+  const workers = topology.machines.filter((m) => m.role === 'worker');
+  const cpFrame = frameSize(3, 2);
+  const workerFrame = frameSize(2, 2);
+  const perRow = Math.min(Math.max(workers.length, 1), WORKERS_PER_ROW);
+  const workersWidth = perRow * workerFrame.width + (perRow - 1) * MACHINE_GAP;
+  const cpOrigin = { x: Math.max(0, (workersWidth - cpFrame.width) / 2), y: 0 };
+
+  const place = (
+    machine: string,
+    origin: { x: number; y: number },
+    slots: Partial<Record<ComponentKind, Slot>>,
+  ) => {
+    for (const component of topology.components.filter((c) => c.machine === machine)) {
+      const slot = slots[component.kind];
+      if (slot === undefined) throw new Error(`no place for ${component.kind} on ${machine}`);
+      const position = slotPosition(slot);
+      absolute.set(component.id, { x: origin.x + position.x, y: origin.y + position.y });
+      nodes.push(componentNode(component, position, machine));
+    }
+  };
+
+  for (const machine of topology.machines) {
+    if (machine.role === 'control-plane') {
+      nodes.push(machineNode(machine.name, 'control-plane', cpOrigin, cpFrame));
+      place(machine.name, cpOrigin, CONTROL_PLANE_SLOTS);
+    } else {
+      const index = workers.indexOf(machine);
+      const origin = {
+        x: (index % WORKERS_PER_ROW) * (workerFrame.width + MACHINE_GAP),
+        y:
+          cpFrame.height +
+          2 * MACHINE_GAP +
+          Math.floor(index / WORKERS_PER_ROW) * (workerFrame.height + MACHINE_GAP),
+      };
+      nodes.push(machineNode(machine.name, 'worker', origin, workerFrame));
+      place(machine.name, origin, WORKER_SLOTS);
+    }
+  }
+  const apiserver = [...absolute.entries()].find(([id]) => id.endsWith('/kube-apiserver'))?.[1] ?? {
+    x: 0,
+    y: 0,
+  };
+  for (const component of topology.components.filter((c) => c.machine === null)) {
+    const position = { x: cpOrigin.x - CARD.width - 2 * MACHINE_GAP, y: apiserver.y };
+    absolute.set(component.id, position);
+    nodes.push(componentNode(component, position, null));
+  }
+
+  const edges = topology.links.map((link): LinkFlowEdge => {
+    const [sourceHandle, targetHandle] = handlesBetween(absolute.get(link.from), absolute.get(link.to));
+    return {
+      id: `${link.from}->${link.to}`,
+      source: link.from,
+      target: link.to,
+      sourceHandle: `source-${sourceHandle}`,
+      targetHandle: `target-${targetHandle}`,
+      className: `link link-${link.protocol}`,
+      data: { protocol: link.protocol },
+      ...(link.protocol === 'kubernetes-api' ? {} : { label: link.protocol === 'etcd' ? 'gRPC' : 'CRI' }),
+      focusable: false,
+      selectable: false,
+    };
+  });
+  return { nodes, edges };
+}
+
+type Side = 'top' | 'bottom' | 'left' | 'right';
+
+/** Which sides of two cards an edge should leave and enter by. */
+export function handlesBetween(from?: { x: number; y: number }, to?: { x: number; y: number }): [Side, Side] {
+  if (from === undefined || to === undefined) return ['right', 'left'];
+  const dy = to.y - from.y;
+  if (Math.abs(dy) > CARD.height / 2) return dy > 0 ? ['bottom', 'top'] : ['top', 'bottom'];
+  return to.x >= from.x ? ['right', 'left'] : ['left', 'right'];
+}
+
+function machineNode(
+  name: string,
+  role: MachineNodeData['role'],
+  position: { x: number; y: number },
+  size: { width: number; height: number },
+): MachineFlowNode {
+  return {
+    id: `machine:${name}`,
+    type: 'machine',
+    position,
+    data: { name, role },
+    style: size,
+    ...size,
+    ariaRole: 'group',
+    ariaLabel: role === 'control-plane' ? `${name} (control-plane node)` : `${name} (worker node)`,
+    selectable: false,
+    focusable: false,
+    draggable: false,
+  };
+}
+
+function componentNode(
+  component: TopologyComponent,
+  position: { x: number; y: number },
+  machine: string | null,
+): ComponentFlowNode {
+  const info = CATALOG[component.kind];
+  return {
+    id: component.id,
+    type: 'component',
+    position,
+    data: { component, info },
+    ...CARD,
+    ...(machine === null ? {} : { parentId: `machine:${machine}`, extent: 'parent' as const }),
+    ariaRole: 'button',
+    ariaLabel: machine === null ? `${info.title} (${info.role})` : `${info.title} on ${machine}`,
+    draggable: false,
+  };
+}

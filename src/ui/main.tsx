@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createHost, createInProcessHost } from '../worker/host';
+import { App } from './App';
+import { LabContext } from './lab-context';
+import { readSettings } from './settings';
+import { createLabStore } from './store';
+import './styles.css';
+
+const settings = readSettings(window.location.search);
+const host = settings.inProcess ? createInProcessHost(settings.cluster) : createHost(settings.cluster);
+const store = createLabStore(host);
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <LabContext.Provider value={store}>
+      <App />
+    </LabContext.Provider>
+  </StrictMode>,
+);
