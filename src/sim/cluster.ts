@@ -1,4 +1,7 @@
+import { ApiServer } from './apiserver/apiserver';
+import type { UserInfo } from './apiserver/types';
 import { Kernel } from './kernel/kernel';
+import { Etcd } from './store';
 import { buildTopology, type Topology } from './topology';
 
 /** What a cluster is built from. The same options and inputs always give the same trace. */
@@ -9,25 +12,39 @@ export interface ClusterOptions {
   readonly workerNodes?: number;
   /** Wall-clock ms that virtual time 0 maps to; defaults to {@link DEFAULT_EPOCH}. */
   readonly epoch?: number;
+  /** Bearer tokens kube-apiserver accepts (e.g. the one in a kubeconfig), and who each is. */
+  readonly tokens?: Readonly<Record<string, UserInfo>>;
 }
 
 /** 2025-01-01T00:00:00Z: the start instant when the host does not pass one. */
 export const DEFAULT_EPOCH = Date.UTC(2025, 0, 1);
 
+/** Cluster options with every default filled in. */
+export type ResolvedClusterOptions = Required<Omit<ClusterOptions, 'tokens'>>;
+
 /** A simulated cluster: the kernel it runs on and the shape of its machines and components. */
 export interface Cluster {
-  readonly options: Required<ClusterOptions>;
+  readonly options: ResolvedClusterOptions;
   readonly kernel: Kernel;
   readonly topology: Topology;
+  readonly etcd: Etcd;
+  readonly apiserver: ApiServer;
 }
 
 /** The composition root: builds a cluster and wires its components to one kernel. */
 export function createCluster(options: ClusterOptions): Cluster {
-  const resolved: Required<ClusterOptions> = {
+  const resolved: ResolvedClusterOptions = {
     seed: options.seed,
     workerNodes: options.workerNodes ?? 3,
     epoch: options.epoch ?? DEFAULT_EPOCH,
   };
   const kernel = new Kernel({ seed: resolved.seed, epoch: resolved.epoch });
-  return { options: resolved, kernel, topology: buildTopology(resolved.workerNodes) };
+  const etcd = new Etcd(kernel);
+  const apiserver = new ApiServer({
+    kernel,
+    etcd,
+    ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+  });
+  apiserver.bootstrap();
+  return { options: resolved, kernel, topology: buildTopology(resolved.workerNodes), etcd, apiserver };
 }

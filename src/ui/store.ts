@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClusterOptions } from '../sim/cluster';
+import type { ResolvedClusterOptions } from '../sim/cluster';
 import type { ClockState, Speed } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
@@ -11,7 +11,7 @@ export const MAX_STEPS = 500;
 /** What the UI knows about the running simulation. */
 export interface LabState {
   readonly hostKind: SimHost['kind'];
-  readonly options: Required<ClusterOptions> | null;
+  readonly options: ResolvedClusterOptions | null;
   readonly topology: Topology | null;
   readonly clock: ClockState | null;
   /** The most recent trace steps, oldest first. */

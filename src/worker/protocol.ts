@@ -3,7 +3,7 @@
  * in-process host). Commands go in; events come out, batched at most once per animation
  * frame. Everything here is plain data that survives structured cloning.
  */
-import type { ClusterOptions } from '../sim/cluster';
+import type { ClusterOptions, ResolvedClusterOptions } from '../sim/cluster';
 import { isSpeed, SPEED_CHOICES, type ClockState, type Speed } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
@@ -27,7 +27,7 @@ export type HostEvent =
   /** A new cluster is up: its shape and its clock. */
   | {
       readonly type: 'init';
-      readonly options: Required<ClusterOptions>;
+      readonly options: ResolvedClusterOptions;
       readonly topology: Topology;
       readonly clock: ClockState;
     }

@@ -126,11 +126,8 @@ describe('SimulationRunner', () => {
     expect(h.batches()).toHaveLength(1);
     expect(h.batches()[0]).toMatchObject({
       clock: { time: 2000, playing: false, pending: 3, next: 'event 3' },
-      steps: [
-        { id: 1, summary: 'request 1' },
-        { id: 2, summary: 'request 2' },
-      ],
     });
+    expect(h.batches()[0]?.steps.map((s) => s.summary)).toEqual(['request 1', 'request 2']);
   });
 
   it('reset starts a fresh cluster and drops steps from the old one', () => {

@@ -25,8 +25,11 @@ export class VirtualClock {
     this.#now = time;
   }
 
-  /** The current instant as an RFC 3339 timestamp with second precision, as Kubernetes writes them. */
-  timestamp(): string {
-    return new Date(this.epoch + Math.floor(this.#now / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  /**
+   * An instant as an RFC 3339 timestamp with second precision, as Kubernetes writes them:
+   * by default now, or `at` virtual ms since the start.
+   */
+  timestamp(at: number = this.#now): string {
+    return new Date(this.epoch + Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
 }

@@ -1,0 +1,69 @@
+/**
+ * The admission chain: mutating plugins, then (after validation) validating plugins, in
+ * kube-apiserver's order. Each plugin that acts is a visible step of the request.
+ */
+import type { RequestScope } from './handlers/scope';
+import { RESOURCES } from './resources';
+import { forbidden, notFound } from './status';
+import type { KubeObject } from './types';
+
+const namespaces = RESOURCES.find((r) => r.plural === 'namespaces' && r.group === '');
+
+/** Mutating admission for a create or update. Returns the possibly changed object. */
+export function mutatingAdmission(
+  scope: RequestScope,
+  obj: KubeObject,
+  operation: 'CREATE' | 'UPDATE',
+): KubeObject {
+  if (scope.resource.plural !== 'pods' || operation !== 'CREATE' || scope.subresource !== null) return obj;
+  const spec = { ...(obj.spec as Record<string, unknown> | undefined) };
+  const plugins: string[] = [];
+  if (spec.serviceAccountName === undefined || spec.serviceAccountName === '') {
+    spec.serviceAccountName = 'default';
+    plugins.push('ServiceAccount');
+  }
+  if (spec.priority === undefined) {
+    spec.priority = 0;
+    plugins.push('Priority');
+  }
+  const tolerations = [...((spec.tolerations as { key?: string }[] | undefined) ?? [])];
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    if (!tolerations.some((t) => t.key === key)) {
+      tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 } as {
+        key: string;
+      });
+      if (!plugins.includes('DefaultTolerationSeconds')) plugins.push('DefaultTolerationSeconds');
+    }
+  }
+  spec.tolerations = tolerations;
+  if (plugins.length > 0)
+    scope.stage(`mutating admission: ${plugins.join(', ')}`, { plugins: plugins.join(',') });
+  return { ...obj, spec };
+}
+
+/**
+ * Validating admission. NamespaceLifecycle refuses to create objects in a namespace that does
+ * not exist or is being deleted.
+ */
+export function validatingAdmission(
+  scope: RequestScope,
+  obj: KubeObject,
+  operation: 'CREATE' | 'UPDATE' | 'DELETE',
+): void {
+  if (operation !== 'CREATE' || !scope.resource.namespaced || namespaces === undefined) return;
+  const ns = obj.metadata.namespace ?? '';
+  const { kv } = scope.etcd.get(scope.storage.key(namespaces, null, ns), {
+    client: scope.server,
+    causedBy: scope.step,
+  });
+  if (kv === null) throw notFound(namespaces, ns);
+  const phase = (JSON.parse(kv.value) as { status?: { phase?: string } }).status?.phase;
+  if (phase === 'Terminating') {
+    throw forbidden(
+      scope.resource,
+      obj.metadata.name ?? '',
+      `unable to create new content in namespace ${ns} because it is being terminated`,
+    );
+  }
+  scope.stage('validating admission: NamespaceLifecycle', { namespace: ns });
+}

@@ -1,0 +1,81 @@
+/**
+ * Test helpers: objects the way validation sees them (defaulted and prepared by the
+ * registry), and the formatted messages of a validation run.
+ */
+import { Kernel } from '../../kernel/kernel';
+import { applyDefaults } from '../defaults';
+import { prepareForCreate, prepareForUpdate } from '../lifecycle';
+import type { ResourceInfo } from '../resources';
+import { RESOURCES } from '../resources';
+import type { KubeObject } from '../types';
+import type { FieldError } from './field';
+import { formatFieldError } from './field';
+import { validateCreate, validateUpdate } from './index';
+
+/** The served resource of a kind (the first version served). */
+export function resourceOf(kind: string, group?: string): ResourceInfo {
+  const r = RESOURCES.find((x) => x.kind === kind && (group === undefined || x.group === group));
+  if (!r) throw new Error(`no resource for ${kind}`);
+  return r;
+}
+
+/** `obj` after defaulting and the registry's create preparation. */
+export function prepared(obj: object, namespace: string | null = 'default'): KubeObject {
+  const o = obj as KubeObject;
+  const r = resourceOf(o.kind, o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '');
+  const kernel = new Kernel({ seed: 1, epoch: 0 });
+  return prepareForCreate(kernel, r, applyDefaults(r, o), r.namespaced ? namespace : null);
+}
+
+/** The formatted messages of creating `obj` (defaulted and prepared first). */
+export function createErrors(obj: object): string[] {
+  const o = prepared(obj);
+  return validateCreate(resourceOf(o.kind, groupOf(o)), o).map(formatFieldError);
+}
+
+/** The formatted messages of updating `old` (prepared) to `next` (defaulted), deduplicated. */
+export function updateErrors(old: object, next: object): string[] {
+  const before = { ...prepared(old), metadata: { ...prepared(old).metadata, resourceVersion: '7' } };
+  const r = resourceOf(before.kind, groupOf(before));
+  const after = prepareForUpdate(r, applyDefaults(r, next as KubeObject), before, null);
+  return [...new Set(validateUpdate(r, after, before).map(formatFieldError))];
+}
+
+function groupOf(o: KubeObject): string {
+  return o.apiVersion.includes('/') ? (o.apiVersion.split('/')[0] ?? '') : '';
+}
+
+/** Formats a list of field errors. */
+export function messages(errors: readonly FieldError[]): string[] {
+  return errors.map(formatFieldError);
+}
+
+/** A deep copy with `edit` applied. */
+export function edited<T>(obj: T, edit: (copy: T) => void): T {
+  const copy = JSON.parse(JSON.stringify(obj)) as T;
+  edit(copy);
+  return copy;
+}
+
+/** A minimal valid pod. */
+export const POD = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'web', namespace: 'default', labels: { app: 'web' } },
+  spec: { containers: [{ name: 'web', image: 'nginx:1.27', ports: [{ containerPort: 80 }] }] },
+};
+
+/** A minimal valid deployment. */
+export const DEPLOYMENT = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', namespace: 'default' },
+  spec: {
+    replicas: 3,
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' } },
+      spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+    },
+  },
+};
