@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { ApiServer } from '../sim/apiserver/apiserver';
 import type { ApiRequest, HttpMethod } from '../sim/apiserver/types';
-import { decodeProtobufBody, isProtobuf } from './protobuf';
+import { openApiV2Document } from './openapi-v2';
+import { ProtobufDecodeError, decodeProtobufBody, isProtobuf } from './protobuf';
 
 const METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -90,6 +91,11 @@ export function serveApi(apiserver: ApiServer, client = 'kubectl'): Server {
           };
           return send(res, 405, { 'content-type': 'application/json' }, JSON.stringify(status));
         }
+        if (request.method === 'GET' && request.path === '/openapi/v2') {
+          const doc = Buffer.from(openApiV2Document('v1.32.4'));
+          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': doc.length });
+          return void res.end(doc);
+        }
         const response = apiserver.handle(request);
         if ('watch' in response) {
           res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache, private' });
@@ -107,16 +113,18 @@ export function serveApi(apiserver: ApiServer, client = 'kubectl'): Server {
       })
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
+        const bad = error instanceof ProtobufDecodeError && error.code === 400;
         const status = {
           kind: 'Status',
           apiVersion: 'v1',
           metadata: {},
           status: 'Failure',
-          message: `Internal error occurred: ${message}`,
-          reason: 'InternalError',
-          code: 500,
+          message: bad ? message : `Internal error occurred: ${message}`,
+          reason: bad ? 'BadRequest' : 'InternalError',
+          code: bad ? 400 : 500,
         };
-        if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify(status));
+        if (!res.headersSent)
+          send(res, status.code, { 'content-type': 'application/json' }, JSON.stringify(status));
         else res.end();
       });
   });

@@ -20,6 +20,8 @@ import {
 import { deleteCollection, deleteObject } from './handlers/delete';
 import { getObject, isWatch, listObjects, watchObjects } from './handlers/read';
 import type { Reply, RequestScope } from './handlers/scope';
+import { evictPod } from './handlers/eviction';
+import { createReview, isReview } from './handlers/reviews';
 import { handleBinding, handleScale } from './handlers/subresources';
 import { createObject, patchObject, updateObject } from './handlers/write';
 import { serveOpenApi } from './openapi';
@@ -223,6 +225,8 @@ export class ApiServer {
         return handleScale(scope, scope.req.method);
       case 'binding':
         return handleBinding(scope);
+      case 'eviction':
+        return evictPod(scope);
       case null:
       case 'status':
         break;
@@ -235,6 +239,7 @@ export class ApiServer {
       case 'list':
         return listObjects(scope);
       case 'create':
+        if (isReview(scope)) return createReview(scope);
         return scope.resource.plural === 'bindings'
           ? handleBinding({ ...scope, name: null })
           : createObject(scope);

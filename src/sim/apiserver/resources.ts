@@ -203,6 +203,16 @@ export const RESOURCES: readonly ResourceInfo[] = [
       categories: ['api-extensions'],
     },
   ]),
+  ...groupVersion('apiextensions.k8s.io', 'v1', [
+    {
+      kind: 'CustomResourceDefinition',
+      plural: 'customresourcedefinitions',
+      namespaced: cluster,
+      shortNames: ['crd', 'crds'],
+      categories: ['api-extensions'],
+      subresources: ['status'],
+    },
+  ]),
   ...groupVersion('apps', 'v1', [
     { kind: 'ControllerRevision', plural: 'controllerrevisions', namespaced: ns },
     {

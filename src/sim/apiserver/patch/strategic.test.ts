@@ -76,18 +76,39 @@ describe('strategic merge: lists merged by key', () => {
       schema: SERVICE,
       original: { spec: { ports: [{ port: 80, targetPort: 8080 }, { port: 443 }] } },
       patch: { spec: { ports: [{ port: 443, targetPort: 8443 }] } },
-      want: { spec: { ports: [{ port: 80, targetPort: 8080 }, { port: 443, targetPort: 8443 }] } },
+      want: {
+        spec: {
+          ports: [
+            { port: 80, targetPort: 8080 },
+            { port: 443, targetPort: 8443 },
+          ],
+        },
+      },
     },
     {
       name: 'follows the order in the patch for the elements it lists',
       original: containers({ name: 'a' }, { name: 'b', image: 'x' }, { name: 'c' }),
-      patch: { spec: { containers: [{ name: 'c', image: 'z' }, { name: 'a', image: 'y' }] } },
+      patch: {
+        spec: {
+          containers: [
+            { name: 'c', image: 'z' },
+            { name: 'a', image: 'y' },
+          ],
+        },
+      },
       want: containers({ name: 'b', image: 'x' }, { name: 'c', image: 'z' }, { name: 'a', image: 'y' }),
     },
     {
       name: 'adds the list when the original has none, without nulls and directives',
       original: pod({}),
-      patch: { spec: { containers: [{ name: 'a', image: null }, { name: 'b', $patch: 'delete' }] } },
+      patch: {
+        spec: {
+          containers: [
+            { name: 'a', image: null },
+            { name: 'b', $patch: 'delete' },
+          ],
+        },
+      },
       want: containers({ name: 'a' }),
     },
   ]);
@@ -249,18 +270,30 @@ describe('strategic merge: retainKeys', () => {
     },
     {
       name: 'a volume keeps only the retained keys (kubectl apply changing its source)',
-      original: pod({ volumes: [{ name: 'data', emptyDir: {} }, { name: 'other', emptyDir: {} }] }),
+      original: pod({
+        volumes: [
+          { name: 'data', emptyDir: {} },
+          { name: 'other', emptyDir: {} },
+        ],
+      }),
       patch: {
         spec: { volumes: [{ name: 'data', $retainKeys: ['configMap', 'name'], configMap: { name: 'cfg' } }] },
       },
-      want: pod({ volumes: [{ name: 'data', configMap: { name: 'cfg' } }, { name: 'other', emptyDir: {} }] }),
+      want: pod({
+        volumes: [
+          { name: 'data', configMap: { name: 'cfg' } },
+          { name: 'other', emptyDir: {} },
+        ],
+      }),
     },
     {
       name: 'without the directive a retainKeys field merges as usual',
       schema: DEPLOYMENT,
       original: { spec: { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1 } } } },
       patch: { spec: { strategy: { rollingUpdate: { maxUnavailable: 0 } } } },
-      want: { spec: { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } } },
+      want: {
+        spec: { strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } },
+      },
     },
   ]);
 });

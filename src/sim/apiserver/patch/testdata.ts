@@ -21,7 +21,8 @@ export interface SchemaDef {
 export function fixture(def: SchemaDef): PatchSchema {
   return {
     property(name: string) {
-      const prop = def.props && Object.prototype.hasOwnProperty.call(def.props, name) ? def.props[name] : undefined;
+      const prop =
+        def.props && Object.prototype.hasOwnProperty.call(def.props, name) ? def.props[name] : undefined;
       const child = prop ?? def.additional;
       return child && fixture(child);
     },

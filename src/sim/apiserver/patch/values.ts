@@ -71,19 +71,6 @@ export function scalarKey(value: unknown): string {
   return `${kind}:${String(value)}`;
 }
 
-/** Structural equality of two JSON values. */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
-  }
-  if (isMap(a) && isMap(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => hasKey(b, k) && jsonEqual(a[k], b[k]));
-  }
-  return false;
-}
-
 /** A deep copy of a JSON value (functions and `undefined` are dropped, like JSON would). */
 export function cloneJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v: unknown) => cloneJson(v)) as T;

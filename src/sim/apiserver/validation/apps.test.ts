@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEPLOYMENT, createErrors, edited, updateErrors } from './testing';
 
-type Workload = { kind: string; apiVersion: string; metadata: Record<string, unknown>; spec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Workload = {
+  kind: string;
+  apiVersion: string;
+  metadata: Record<string, unknown>;
+  spec: Record<string, any>;
+}; // eslint-disable-line @typescript-eslint/no-explicit-any
 const dep = (edit: (d: Workload) => void): Workload => edited(DEPLOYMENT as Workload, edit);
 const as = (kind: string, edit: (d: Workload) => void = () => {}): Workload =>
   dep((d) => {
@@ -18,7 +23,11 @@ describe('Deployment', () => {
   });
 
   it.each<[string, (d: Workload) => void, string[]]>([
-    ['negative replicas', (d) => (d.spec['replicas'] = -1), ['spec.replicas: Invalid value: -1: must be greater than or equal to 0']],
+    [
+      'negative replicas',
+      (d) => (d.spec['replicas'] = -1),
+      ['spec.replicas: Invalid value: -1: must be greater than or equal to 0'],
+    ],
     [
       'no selector',
       (d) => delete d.spec['selector'],
@@ -30,12 +39,16 @@ describe('Deployment', () => {
     [
       'selector not matching the template',
       (d) => (d.spec['selector'] = { matchLabels: { app: 'x' } }),
-      ['spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`'],
+      [
+        'spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: `selector` does not match template `labels`',
+      ],
     ],
     [
       'empty selector',
       (d) => (d.spec['selector'] = {}),
-      ['spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment'],
+      [
+        'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment',
+      ],
     ],
     [
       'template restart policy',
@@ -56,8 +69,11 @@ describe('Deployment', () => {
     ],
     [
       'rolling update with both zero',
-      (d) => (d.spec['strategy'] = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } }),
-      ['spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0'],
+      (d) =>
+        (d.spec['strategy'] = { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } }),
+      [
+        'spec.strategy.rollingUpdate.maxUnavailable: Invalid value: intstr.IntOrString{Type:0, IntVal:0, StrVal:""}: may not be 0 when `maxSurge` is 0',
+      ],
     ],
     [
       'rolling update percentages',
@@ -92,7 +108,9 @@ describe('Deployment', () => {
   });
 
   it('allows scaling and a new image on update', () => {
-    const next = dep((d) => ((d.spec['replicas'] = 5), (d.spec['template'].spec.containers[0].image = 'nginx:1.28')));
+    const next = dep(
+      (d) => ((d.spec['replicas'] = 5), (d.spec['template'].spec.containers[0].image = 'nginx:1.28')),
+    );
     expect(updateErrors(DEPLOYMENT, next)).toEqual([]);
   });
 });
@@ -106,7 +124,9 @@ describe('ReplicaSet, StatefulSet and DaemonSet', () => {
     [
       'ReplicaSet',
       (d) => (d.spec['selector'] = {}),
-      ['spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment'],
+      [
+        'spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for deployment',
+      ],
     ],
     [
       'StatefulSet',
@@ -118,7 +138,11 @@ describe('ReplicaSet, StatefulSet and DaemonSet', () => {
     ],
     [
       'DaemonSet',
-      (d) => (d.spec['updateStrategy'] = { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 0 } }),
+      (d) =>
+        (d.spec['updateStrategy'] = {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: 0, maxSurge: 0 },
+        }),
       ['spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0'],
     ],
   ])('%s', (kind, edit, expected) => {
@@ -127,8 +151,18 @@ describe('ReplicaSet, StatefulSet and DaemonSet', () => {
 
   it('limits which StatefulSet fields an update may change', () => {
     const before = as('StatefulSet');
-    expect(updateErrors(before, as('StatefulSet', (d) => (d.spec['replicas'] = 5)))).toEqual([]);
-    expect(updateErrors(before, as('StatefulSet', (d) => (d.spec['serviceName'] = 'other')))).toEqual([
+    expect(
+      updateErrors(
+        before,
+        as('StatefulSet', (d) => (d.spec['replicas'] = 5)),
+      ),
+    ).toEqual([]);
+    expect(
+      updateErrors(
+        before,
+        as('StatefulSet', (d) => (d.spec['serviceName'] = 'other')),
+      ),
+    ).toEqual([
       "spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
     ]);
   });

@@ -24,59 +24,112 @@ describe('Job', () => {
   });
 
   it.each<[string, (j: Obj) => void, string[]]>([
-    ['restartPolicy left at Always', (j) => delete j.spec['template'].spec.restartPolicy, ['spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"']],
-    ['negative counts', (j) => ((j.spec['completions'] = -1), (j.spec['backoffLimit'] = -2)), [
-      'spec.completions: Invalid value: -1: must be greater than or equal to 0',
-      'spec.backoffLimit: Invalid value: -2: must be greater than or equal to 0',
-    ]],
-    ['indexed without completions', (j) => ((j.spec['completionMode'] = 'Indexed'), (j.spec['parallelism'] = 2)), ['spec.completions: Required value: when completion mode is Indexed']],
+    [
+      'restartPolicy left at Always',
+      (j) => delete j.spec['template'].spec.restartPolicy,
+      ['spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"'],
+    ],
+    [
+      'negative counts',
+      (j) => ((j.spec['completions'] = -1), (j.spec['backoffLimit'] = -2)),
+      [
+        'spec.completions: Invalid value: -1: must be greater than or equal to 0',
+        'spec.backoffLimit: Invalid value: -2: must be greater than or equal to 0',
+      ],
+    ],
+    [
+      'indexed without completions',
+      (j) => ((j.spec['completionMode'] = 'Indexed'), (j.spec['parallelism'] = 2)),
+      ['spec.completions: Required value: when completion mode is Indexed'],
+    ],
     [
       'manual selector not matching',
       (j) => ((j.spec['manualSelector'] = true), (j.spec['selector'] = { matchLabels: { a: 'b' } })),
-      ['spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`'],
+      [
+        'spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`',
+      ],
     ],
-    ['manual selector missing', (j) => (j.spec['manualSelector'] = true), [
-      'spec.selector: Required value',
-      'spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`',
-    ]],
+    [
+      'manual selector missing',
+      (j) => (j.spec['manualSelector'] = true),
+      [
+        'spec.selector: Required value',
+        'spec.template.metadata.labels: Invalid value: map[string]string(nil): `selector` does not match template `labels`',
+      ],
+    ],
   ])('%s', (_, edit, expected) => {
     expect(createErrors(job(edit))).toEqual(expected);
   });
 
   it('keeps the template immutable', () => {
-    const errs = updateErrors(JOB, job((j) => (j.spec['template'].spec.containers[0].image = 'perl:2')));
+    const errs = updateErrors(
+      JOB,
+      job((j) => (j.spec['template'].spec.containers[0].image = 'perl:2')),
+    );
     expect(errs).toHaveLength(1);
-    expect(errs[0]).toMatch(/^spec\.template: Invalid value: core\.PodTemplateSpec\{.*\}: field is immutable$/);
+    expect(errs[0]).toMatch(
+      /^spec\.template: Invalid value: core\.PodTemplateSpec\{.*\}: field is immutable$/,
+    );
   });
 });
 
 describe('CronJob', () => {
   it('accepts a valid cron job', () => {
     expect(createErrors(CRON)).toEqual([]);
-    expect(createErrors(cron((c) => ((c.spec['schedule'] = '@hourly'), (c.spec['timeZone'] = 'Europe/Paris'))))).toEqual([]);
+    expect(
+      createErrors(cron((c) => ((c.spec['schedule'] = '@hourly'), (c.spec['timeZone'] = 'Europe/Paris')))),
+    ).toEqual([]);
   });
 
   it.each<[string, (j: Obj) => void, string[]]>([
-    ['bad schedule', (c) => (c.spec['schedule'] = 'every minute'), ['spec.schedule: Invalid value: "every minute": expected exactly 5 fields, found 2: [every minute]']],
-    ['schedule out of range', (c) => (c.spec['schedule'] = '61 * * * *'), ['spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61']],
+    [
+      'bad schedule',
+      (c) => (c.spec['schedule'] = 'every minute'),
+      ['spec.schedule: Invalid value: "every minute": expected exactly 5 fields, found 2: [every minute]'],
+    ],
+    [
+      'schedule out of range',
+      (c) => (c.spec['schedule'] = '61 * * * *'),
+      ['spec.schedule: Invalid value: "61 * * * *": end of range (61) above maximum (59): 61'],
+    ],
     [
       'TZ in the schedule',
       (c) => (c.spec['schedule'] = 'TZ=UTC 0 * * * *'),
-      ['spec.schedule: Invalid value: "TZ=UTC 0 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead'],
+      [
+        'spec.schedule: Invalid value: "TZ=UTC 0 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead',
+      ],
     ],
-    ['unknown time zone', (c) => (c.spec['timeZone'] = 'Mars/Olympus'), ['spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus']],
-    ['Local time zone', (c) => (c.spec['timeZone'] = 'Local'), ['spec.timeZone: Invalid value: "Local": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones']],
+    [
+      'unknown time zone',
+      (c) => (c.spec['timeZone'] = 'Mars/Olympus'),
+      ['spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus'],
+    ],
+    [
+      'Local time zone',
+      (c) => (c.spec['timeZone'] = 'Local'),
+      [
+        'spec.timeZone: Invalid value: "Local": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones',
+      ],
+    ],
     [
       'concurrency policy',
       (c) => (c.spec['concurrencyPolicy'] = 'Sometimes'),
-      ['spec.concurrencyPolicy: Unsupported value: "Sometimes": supported values: "Allow", "Forbid", "Replace"'],
+      [
+        'spec.concurrencyPolicy: Unsupported value: "Sometimes": supported values: "Allow", "Forbid", "Replace"',
+      ],
     ],
     [
       'job template restart policy',
       (c) => delete c.spec['jobTemplate'].spec.template.spec.restartPolicy,
-      ['spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"'],
+      [
+        'spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
+      ],
     ],
-    ['long name', (c) => (c.metadata['name'] = 'c'.repeat(53)), [`metadata.name: Invalid value: "${'c'.repeat(53)}": must be no more than 52 characters`]],
+    [
+      'long name',
+      (c) => (c.metadata['name'] = 'c'.repeat(53)),
+      [`metadata.name: Invalid value: "${'c'.repeat(53)}": must be no more than 52 characters`],
+    ],
   ])('%s', (_, edit, expected) => {
     expect(createErrors(cron(edit))).toEqual(expected);
   });

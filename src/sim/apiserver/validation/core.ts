@@ -120,9 +120,19 @@ function jsonError(text: string): string | undefined {
     if (v !== null && typeof v === 'object' && !Array.isArray(v)) return undefined;
     return `json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v} into Go value of type map[string]interface {}`;
   } catch {
-    const first = text.trimStart()[0];
+    const text2 = text.trimStart();
+    const first = text2[0];
     if (first === undefined) return 'unexpected end of JSON input';
-    if (!'{["tfn-0123456789'.includes(first))
+    const literal = first === 'n' ? 'null' : first === 't' ? 'true' : first === 'f' ? 'false' : undefined;
+    if (literal) {
+      for (let i = 1; i < literal.length; i++) {
+        const c = text2[i];
+        if (c === undefined) return 'unexpected end of JSON input';
+        if (c !== literal[i])
+          return `invalid character '${c}' in literal ${literal} (expecting '${literal[i]}')`;
+      }
+    }
+    if (!'{["-0123456789'.includes(first) && !literal)
       return `invalid character '${first}' looking for beginning of value`;
     return 'unexpected end of JSON input';
   }

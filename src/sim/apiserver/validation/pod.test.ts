@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { UPDATABLE_POD_SPEC_FIELDS } from './pod';
 import { POD, createErrors, edited, updateErrors } from './testing';
 
-type PodLike = typeof POD & {
+type PodLike = {
+  metadata: Record<string, unknown>;
   spec: Record<string, unknown> & { containers: Array<Record<string, unknown>> };
 };
-const pod = (edit: (p: PodLike) => void): PodLike => edited(POD as PodLike, edit);
+const pod = (edit: (p: PodLike) => void): PodLike => edited(POD as unknown as PodLike, edit);
 const c0 = 'spec.containers[0]';
 const LABEL_MSG =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
@@ -270,7 +271,7 @@ describe('Pod update', () => {
     [
       'renaming the pod',
       () => {},
-      (p) => (p.metadata.name = 'other'),
+      (p) => (p.metadata['name'] = 'other'),
       ['metadata.name: Invalid value: "other": field is immutable'],
     ],
   ])('%s', (_, before, after, expected) => {

@@ -23,7 +23,10 @@ describe('Service create', () => {
     expect(createErrors(svc((s) => ((s.spec['clusterIP'] = 'None'), (s.spec.ports = []))))).toEqual([]);
     expect(
       createErrors(
-        svc((s) => (s.spec = { type: 'ExternalName', externalName: 'db.example.com.' } as Svc['spec'])),
+        svc(
+          (s) =>
+            (s.spec = { type: 'ExternalName', externalName: 'db.example.com.' } as unknown as Svc['spec']),
+        ),
       ),
     );
   });
@@ -88,7 +91,7 @@ describe('Service create', () => {
     ],
     [
       'externalName required',
-      (s) => (s.spec = { type: 'ExternalName' } as Svc['spec']),
+      (s) => (s.spec = { type: 'ExternalName' } as unknown as Svc['spec']),
       ['spec.externalName: Required value'],
     ],
     [

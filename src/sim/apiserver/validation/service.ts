@@ -74,7 +74,8 @@ export function normalizeServiceSpec(spec: ServiceSpec | undefined, old?: Servic
         return np && !used.has(np) ? { ...p, nodePort: np } : p;
       });
     }
-    if (needsHealthCheck(o) && needsHealthCheck(s) && !num(s.healthCheckNodePort)) s.healthCheckNodePort = o.healthCheckNodePort;
+    if (needsHealthCheck(o) && needsHealthCheck(s) && !num(s.healthCheckNodePort))
+      s.healthCheckNodePort = o.healthCheckNodePort;
     if (needsClusterIP(o) && !needsClusterIP(s)) {
       if (deepEqual(ips, o.clusterIPs) || ips.length === 0) {
         ips = [];

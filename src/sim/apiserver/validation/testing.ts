@@ -19,9 +19,10 @@ export function resourceOf(kind: string, group?: string): ResourceInfo {
   return r;
 }
 
-/** `obj` after defaulting and the registry's create preparation. */
-export function prepared(obj: object, namespace: string | null = 'default'): KubeObject {
+/** `obj` after defaulting and the registry's create preparation (in its own namespace, or default). */
+export function prepared(obj: object): KubeObject {
   const o = obj as KubeObject;
+  const namespace = o.metadata.namespace || 'default';
   const r = resourceOf(o.kind, o.apiVersion.includes('/') ? o.apiVersion.split('/')[0] : '');
   const kernel = new Kernel({ seed: 1, epoch: 0 });
   return prepareForCreate(kernel, r, applyDefaults(r, o), r.namespaced ? namespace : null);
@@ -33,9 +34,18 @@ export function createErrors(obj: object): string[] {
   return validateCreate(resourceOf(o.kind, groupOf(o)), o).map(formatFieldError);
 }
 
-/** The formatted messages of updating `old` (prepared) to `next` (defaulted), deduplicated. */
+/**
+ * The formatted messages of updating `old` (prepared, keeping any status it was given, as
+ * if controllers had set it) to `next` (defaulted), deduplicated.
+ */
 export function updateErrors(old: object, next: object): string[] {
-  const before = { ...prepared(old), metadata: { ...prepared(old).metadata, resourceVersion: '7' } };
+  const base = prepared(old);
+  const status = (old as { status?: unknown }).status;
+  const before: KubeObject = {
+    ...base,
+    ...(status === undefined ? {} : { status }),
+    metadata: { ...base.metadata, resourceVersion: '7' },
+  };
   const r = resourceOf(before.kind, groupOf(before));
   const after = prepareForUpdate(r, applyDefaults(r, next as KubeObject), before, null);
   return [...new Set(validateUpdate(r, after, before).map(formatFieldError))];
