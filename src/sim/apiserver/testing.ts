@@ -2,16 +2,19 @@
 import { createCluster, type Cluster } from '../cluster';
 import type { ApiResponse, HttpMethod, WatchEvent } from './types';
 
+/** A JSON body as tests read it: any property path, checked by the assertions themselves. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LooseJson = any;
+
 export interface TestClient {
   readonly cluster: Cluster;
   /** Sends a request and returns its status and JSON body (loosely typed, for assertions). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call(
     method: HttpMethod,
     pathAndQuery: string,
     body?: unknown,
     headers?: Record<string, string>,
-  ): { status: number; body: any };
+  ): { status: number; body: LooseJson };
   /** Opens a watch; events collect into the returned array as the kernel runs. */
   watch(
     pathAndQuery: string,
