@@ -184,6 +184,7 @@ function mergeList(
   if (original.length === 0 && patch.length === 0) return original;
   const kind = sliceElementKind([original, patch]);
   let merged: unknown[];
+  // The list the live order is read from: after deletions, and after in-place rewrites.
   let liveOrder = original;
   if (kind !== 'map') {
     if (isDeleteList) return deleteFromSlice(original, patch);
@@ -198,9 +199,9 @@ function mergeList(
   } else {
     if (mergeKey === '') throw PatchError.internal('cannot merge lists without merge key for struct');
     let replaced: boolean;
-    [original, patch, replaced] = applyListDirectives(original, patch, mergeKey, write);
+    [liveOrder, patch, replaced] = applyListDirectives(original, patch, mergeKey, write);
     const through = replaced ? undefined : write;
-    merged = [...original];
+    merged = [...liveOrder];
     for (const item of patch as JsonMap[]) {
       if (!hasKey(item, mergeKey)) throw errNoMergeKey(item, mergeKey);
       const found = findMapByKey(merged, mergeKey, item[mergeKey]);
@@ -211,14 +212,7 @@ function mergeList(
   }
   const [patchItems, serverOnly] =
     mergeKey === '' ? partitionScalars(merged, patch) : partitionMaps(merged, patch, mergeKey);
-  return normalizeElementOrder(
-    patchItems,
-    serverOnly,
-    patch,
-    kind === 'map' ? original : liveOrder,
-    mergeKey,
-    kind,
-  );
+  return normalizeElementOrder(patchItems, serverOnly, patch, liveOrder, mergeKey, kind);
 }
 
 /**
