@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEPLOYMENT, createErrors, edited, updateErrors } from './testing';
+import { DEPLOYMENT, createErrors, edited, updateErrors, type Json } from './testing';
 
 type Workload = {
   kind: string;
   apiVersion: string;
   metadata: Record<string, unknown>;
-  spec: Record<string, any>;
-}; // eslint-disable-line @typescript-eslint/no-explicit-any
+  spec: Record<string, Json>;
+};
 const dep = (edit: (d: Workload) => void): Workload => edited(DEPLOYMENT as Workload, edit);
 const as = (kind: string, edit: (d: Workload) => void = () => {}): Workload =>
   dep((d) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cronScheduleError, goDurationError } from './cron';
-import { createErrors, edited, updateErrors } from './testing';
+import { createErrors, edited, updateErrors, type Json } from './testing';
 
 const JOB = {
   apiVersion: 'batch/v1',
@@ -14,7 +14,7 @@ const CRON = {
   metadata: { name: 'hello', namespace: 'default' },
   spec: { schedule: '*/5 * * * *', jobTemplate: JOB.spec ? { spec: JOB.spec } : {} },
 };
-type Obj = { metadata: Record<string, unknown>; spec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = { metadata: Record<string, unknown>; spec: Record<string, Json> };
 const job = (edit: (j: Obj) => void): Obj => edited(JOB as Obj, edit);
 const cron = (edit: (j: Obj) => void): Obj => edited(CRON as Obj, edit);
 

@@ -14,8 +14,12 @@ import type { Pod, PodTemplate, Service } from 'kubernetes-types/core/v1';
 import type { ResourceInfo } from '../resources';
 import type { KubeObject, Status } from '../types';
 import * as apps from './apps';
+import * as daemonset from './daemonset';
+import * as statefulset from './statefulset';
 import * as batch from './batch';
 import * as core from './core';
+import * as endpoints from './endpoints';
+import * as node from './node';
 import type { FieldError } from './field';
 import { Path, notSupported, required } from './field';
 import { validateObjectMeta, validateObjectMetaUpdate } from './meta';
@@ -28,6 +32,7 @@ import * as quota from './quota';
 import * as rbac from './rbac';
 import * as service from './service';
 import * as storage from './storage';
+import * as storageclass from './storageclass';
 import { rec, str } from './util';
 
 export type { FieldError, FieldErrorType } from './field';
@@ -92,11 +97,11 @@ const CREATE: Record<string, Create> = {
   '/Secret': (o) => core.validateSecret(o),
   '/Namespace': (o) => core.validateNamespace(o),
   '/ServiceAccount': (o) => core.validateServiceAccount(o),
-  '/Node': (o) => core.validateNode(o),
-  '/Endpoints': (o) => core.validateEndpoints(o),
+  '/Node': (o) => node.validateNode(o),
+  '/Endpoints': (o) => endpoints.validateEndpoints(o),
   '/ReplicationController': (o) => [
     ...validateObjectMeta(o.metadata, true, nameIsDNSSubdomain),
-    ...core.validateReplicationControllerSpec(o),
+    ...endpoints.validateReplicationControllerSpec(o),
   ],
   '/PersistentVolumeClaim': (o) => storage.validatePersistentVolumeClaim(o),
   '/PersistentVolume': (o) => storage.validatePersistentVolume(o),
@@ -105,9 +110,9 @@ const CREATE: Record<string, Create> = {
   '/Binding': (o) => validateBinding(o),
   'apps/Deployment': (o) => apps.validateDeployment(as<Deployment>(o)),
   'apps/ReplicaSet': (o) => apps.validateReplicaSet(as<ReplicaSet>(o)),
-  'apps/StatefulSet': (o) => apps.validateStatefulSet(as<StatefulSet>(o)),
-  'apps/DaemonSet': (o) => apps.validateDaemonSet(as<DaemonSet>(o)),
-  'apps/ControllerRevision': (o) => apps.validateControllerRevision(o),
+  'apps/StatefulSet': (o) => statefulset.validateStatefulSet(as<StatefulSet>(o)),
+  'apps/DaemonSet': (o) => daemonset.validateDaemonSet(as<DaemonSet>(o)),
+  'apps/ControllerRevision': (o) => daemonset.validateControllerRevision(o),
   'batch/Job': (o) => batch.validateJob(as<Job>(o)),
   'batch/CronJob': (o) => batch.validateCronJob(as<CronJob>(o)),
   'networking.k8s.io/Ingress': (o) => networking.validateIngress(o),
@@ -121,7 +126,7 @@ const CREATE: Record<string, Create> = {
   'scheduling.k8s.io/PriorityClass': (o) => misc.validatePriorityClass(o),
   'policy/PodDisruptionBudget': (o) => misc.validatePodDisruptionBudget(o),
   'autoscaling/HorizontalPodAutoscaler': (o) => misc.validateHorizontalPodAutoscaler(o),
-  'storage.k8s.io/StorageClass': (o) => storage.validateStorageClass(o),
+  'storage.k8s.io/StorageClass': (o) => storageclass.validateStorageClass(o),
 };
 
 /** Update validation by `group/Kind` (after the common metadata checks). */
@@ -136,11 +141,14 @@ const UPDATE: Record<string, Update> = {
     ...validateObjectMetaUpdate(o.metadata, p.metadata),
     ...core.validateServiceAccount(o),
   ],
-  '/Node': (o, p) => core.validateNodeUpdate(o, p),
-  '/Endpoints': (o, p) => [...validateObjectMetaUpdate(o.metadata, p.metadata), ...core.validateEndpoints(o)],
+  '/Node': (o, p) => node.validateNodeUpdate(o, p),
+  '/Endpoints': (o, p) => [
+    ...validateObjectMetaUpdate(o.metadata, p.metadata),
+    ...endpoints.validateEndpoints(o),
+  ],
   '/ReplicationController': (o, p) => [
     ...validateObjectMetaUpdate(o.metadata, p.metadata),
-    ...core.validateReplicationControllerSpec(o),
+    ...endpoints.validateReplicationControllerSpec(o),
   ],
   '/PersistentVolumeClaim': (o, p) => storage.validatePersistentVolumeClaimUpdate(o, p),
   '/PersistentVolume': (o, p) => storage.validatePersistentVolumeUpdate(o, p),
@@ -151,9 +159,9 @@ const UPDATE: Record<string, Update> = {
   ],
   'apps/Deployment': (o, p) => apps.validateDeploymentUpdate(as<Deployment>(o), as<Deployment>(p)),
   'apps/ReplicaSet': (o, p) => apps.validateReplicaSetUpdate(as<ReplicaSet>(o), as<ReplicaSet>(p)),
-  'apps/StatefulSet': (o, p) => apps.validateStatefulSetUpdate(as<StatefulSet>(o), as<StatefulSet>(p)),
-  'apps/DaemonSet': (o, p) => apps.validateDaemonSetUpdate(as<DaemonSet>(o), as<DaemonSet>(p)),
-  'apps/ControllerRevision': (o, p) => apps.validateControllerRevision(o, p),
+  'apps/StatefulSet': (o, p) => statefulset.validateStatefulSetUpdate(as<StatefulSet>(o), as<StatefulSet>(p)),
+  'apps/DaemonSet': (o, p) => daemonset.validateDaemonSetUpdate(as<DaemonSet>(o), as<DaemonSet>(p)),
+  'apps/ControllerRevision': (o, p) => daemonset.validateControllerRevision(o, p),
   'batch/Job': (o, p) => batch.validateJobUpdate(as<Job>(o), as<Job>(p)),
   'batch/CronJob': (o, p) => batch.validateCronJobUpdate(as<CronJob>(o), as<CronJob>(p)),
   'networking.k8s.io/Ingress': (o, p) => networking.validateIngressUpdate(o, p),
@@ -167,7 +175,7 @@ const UPDATE: Record<string, Update> = {
   'scheduling.k8s.io/PriorityClass': (o, p) => misc.validatePriorityClassUpdate(o, p),
   'policy/PodDisruptionBudget': (o, p) => misc.validatePodDisruptionBudget(o, p),
   'autoscaling/HorizontalPodAutoscaler': (o, p) => misc.validateHorizontalPodAutoscaler(o, p),
-  'storage.k8s.io/StorageClass': (o, p) => storage.validateStorageClassUpdate(o, p),
+  'storage.k8s.io/StorageClass': (o, p) => storageclass.validateStorageClassUpdate(o, p),
 };
 
 /** The name rule of kinds without their own validator (most use DNS subdomains). */

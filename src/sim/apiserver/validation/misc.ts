@@ -7,7 +7,7 @@ import type { KubeObject } from '../types';
 import type { FieldError } from './field';
 import { Path, forbidden, immutable, invalid, notSupported, required } from './field';
 import { GoValue, goPointer } from './gofmt';
-import { notMoreThan100Percent, validateIntOrPercent } from './apps';
+import { notMoreThan100Percent, validateIntOrPercent } from './workload';
 import { validateLabelSelector, validateObjectMeta, validateObjectMetaUpdate } from './meta';
 import { isQualifiedName, isValidPathSegmentName, nameIsDNSSubdomain } from './names';
 import { num, rec, str } from './util';

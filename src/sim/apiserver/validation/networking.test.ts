@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createErrors, edited } from './testing';
+import { createErrors, edited, type Json } from './testing';
 
 const ING = {
   apiVersion: 'networking.k8s.io/v1',
@@ -28,7 +28,7 @@ const NP = {
     ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 5432 }] }],
   },
 };
-type Obj = { spec: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = { spec: Record<string, Json> };
 const path0 = 'spec.rules[0].http.paths[0]';
 
 describe('Ingress', () => {

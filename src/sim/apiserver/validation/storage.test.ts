@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createErrors, edited, updateErrors } from './testing';
+import { createErrors, edited, updateErrors, type Json } from './testing';
 
 const PVC = {
   apiVersion: 'v1',
@@ -13,7 +13,7 @@ const PV = {
   metadata: { name: 'pv1' },
   spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/data' } },
 };
-type Obj = { metadata: Record<string, unknown>; spec: Record<string, any>; status?: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Obj = { metadata: Record<string, unknown>; spec: Record<string, Json>; status?: Record<string, Json> };
 
 describe('PersistentVolumeClaim', () => {
   it.each<[string, (o: Obj) => void, string[]]>([

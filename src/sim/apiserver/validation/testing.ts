@@ -55,6 +55,10 @@ function groupOf(o: KubeObject): string {
   return o.apiVersion.includes('/') ? (o.apiVersion.split('/')[0] ?? '') : '';
 }
 
+/** A decoded JSON value tests edit freely (deep property access without casts). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test fixtures are untyped JSON
+export type Json = any;
+
 /** Formats a list of field errors. */
 export function messages(errors: readonly FieldError[]): string[] {
   return errors.map(formatFieldError);
