@@ -1,0 +1,52 @@
+/**
+ * Named Go types behind plain OpenAPI strings. The schema says `type: string` for
+ * `imagePullPolicy`, but the Go field is a `v1.PullPolicy`, and that is the name a decode
+ * error prints (`... of type v1.PullPolicy`). The schema cannot tell, so the fields people
+ * most often get wrong are listed here, keyed by `<Go struct>.<json field>`; for list
+ * fields the entry names the element type (`[]v1.Capability` prints from `v1.Capability`).
+ */
+export const NAMED_TYPES: Readonly<Record<string, string>> = {
+  'ObjectMeta.uid': 'types.UID',
+  'OwnerReference.uid': 'types.UID',
+  'Container.imagePullPolicy': 'v1.PullPolicy',
+  'Container.terminationMessagePolicy': 'v1.TerminationMessagePolicy',
+  'Container.restartPolicy': 'v1.ContainerRestartPolicy',
+  'ContainerPort.protocol': 'v1.Protocol',
+  'ServicePort.protocol': 'v1.Protocol',
+  'EndpointPort.protocol': 'v1.Protocol',
+  'NetworkPolicyPort.protocol': 'v1.Protocol',
+  'ServiceSpec.type': 'v1.ServiceType',
+  'ServiceSpec.sessionAffinity': 'v1.ServiceAffinity',
+  'ServiceSpec.externalTrafficPolicy': 'v1.ServiceExternalTrafficPolicy',
+  'ServiceSpec.internalTrafficPolicy': 'v1.ServiceInternalTrafficPolicy',
+  'ServiceSpec.ipFamilyPolicy': 'v1.IPFamilyPolicy',
+  'ServiceSpec.ipFamilies': 'v1.IPFamily',
+  'PodSpec.restartPolicy': 'v1.RestartPolicy',
+  'PodSpec.dnsPolicy': 'v1.DNSPolicy',
+  'PodSpec.preemptionPolicy': 'v1.PreemptionPolicy',
+  'Toleration.operator': 'v1.TolerationOperator',
+  'Toleration.effect': 'v1.TaintEffect',
+  'Taint.effect': 'v1.TaintEffect',
+  'NodeSelectorRequirement.operator': 'v1.NodeSelectorOperator',
+  'LabelSelectorRequirement.operator': 'v1.LabelSelectorOperator',
+  'Capabilities.add': 'v1.Capability',
+  'Capabilities.drop': 'v1.Capability',
+  'HTTPGetAction.scheme': 'v1.URIScheme',
+  'VolumeMount.mountPropagation': 'v1.MountPropagationMode',
+  'EmptyDirVolumeSource.medium': 'v1.StorageMedium',
+  'HostPathVolumeSource.type': 'v1.HostPathType',
+  'PersistentVolumeClaimSpec.accessModes': 'v1.PersistentVolumeAccessMode',
+  'PersistentVolumeClaimSpec.volumeMode': 'v1.PersistentVolumeMode',
+  'PersistentVolumeSpec.accessModes': 'v1.PersistentVolumeAccessMode',
+  'PersistentVolumeSpec.volumeMode': 'v1.PersistentVolumeMode',
+  'PersistentVolumeSpec.persistentVolumeReclaimPolicy': 'v1.PersistentVolumeReclaimPolicy',
+  'Secret.type': 'v1.SecretType',
+  'DeploymentStrategy.type': 'v1.DeploymentStrategyType',
+  'StatefulSetSpec.podManagementPolicy': 'v1.PodManagementPolicyType',
+  'StatefulSetUpdateStrategy.type': 'v1.StatefulSetUpdateStrategyType',
+  'DaemonSetUpdateStrategy.type': 'v1.DaemonSetUpdateStrategyType',
+  'JobSpec.completionMode': 'v1.CompletionMode',
+  'CronJobSpec.concurrencyPolicy': 'v1.ConcurrencyPolicy',
+  'HTTPIngressPath.pathType': 'v1.PathType',
+  'NetworkPolicySpec.policyTypes': 'v1.PolicyType',
+};
