@@ -94,6 +94,34 @@ describe.skipIf(kubectl === null)(
       expect(await names()).not.toContain('configmap/big');
     });
 
+    it('unknown fields are refused under strict validation and warned about with --validate=warn', async () => {
+      const manifest =
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: typo\nspec:\n  bogus: 1\n  selector:\n    matchLabels:\n      app: t\n  template:\n    metadata:\n      labels:\n        app: t\n    spec:\n      containers:\n        - name: c\n          image: nginx\n          imagePullPolicyy: Always\n';
+      const file = api.file('typo.yaml', manifest);
+      expect(await api.kubectl(['apply', '-f', file])).toMatchObject({
+        code: 1,
+        stderr: `Error from server (BadRequest): error when creating "${file}": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.bogus", unknown field "spec.template.spec.containers[0].imagePullPolicyy"\n`,
+      });
+      expect((await api.kubectl(['get', 'deployment', 'typo'])).code).toBe(1);
+      const warned = await api.kubectl(['create', '-f', file, '--validate=warn']);
+      expect(warned.code).toBe(0);
+      expect(warned.stderr).toBe(
+        'Warning: unknown field "spec.bogus"\nWarning: unknown field "spec.template.spec.containers[0].imagePullPolicyy"\n',
+      );
+    });
+
+    it('a value of the wrong type cannot be decoded', async () => {
+      const file = api.file(
+        'wrong-type.yaml',
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: wrong\nspec:\n  replicas: "three"\n',
+      );
+      const r = await api.kubectl(['create', '-f', file]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        'Deployment in version "v1" cannot be handled as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32',
+      );
+    });
+
     it('an unknown API path is NotFound', async () => {
       const r = await api.kubectl(['get', '--raw', '/apis/widgets.example.com/v1/widgets']);
       expect(r).toMatchObject({

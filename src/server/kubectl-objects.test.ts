@@ -200,6 +200,47 @@ describe.skipIf(kubectl === null)(
       expect((await api.kubectl(['get', 'configmap', 'ssa', '-o', 'jsonpath={.data.a}'])).stdout).toBe('2');
     });
 
+    it('server-side apply refuses to take a field another manager owns, unless forced', async () => {
+      await api.kubectl(['create', 'deployment', 'owned', '--image=nginx']);
+      const file = api.file(
+        'owned.yaml',
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: owned\nspec:\n  replicas: 5\n  selector:\n    matchLabels:\n      app: owned\n  template:\n    metadata:\n      labels:\n        app: owned\n    spec:\n      containers:\n        - name: nginx\n          image: nginx\n',
+      );
+      const refused = await api.kubectl(['apply', '--server-side', '-f', file]);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(
+        /^error: Apply failed with 1 conflict: conflict with "kubectl-create" using apps\/v1: \.spec\.replicas\n/,
+      );
+      expect((await api.kubectl(['apply', '--server-side', '--force-conflicts', '-f', file])).stdout).toBe(
+        'deployment.apps/owned serverside-applied\n',
+      );
+      const managers = await api.kubectl([
+        'get',
+        'deployment',
+        'owned',
+        '--show-managed-fields',
+        '-o',
+        'jsonpath={range .metadata.managedFields[*]}{.manager}/{.operation} {end}',
+      ]);
+      expect(managers.stdout.trim().split(' ')).toEqual(['kubectl/Apply', 'kubectl-create/Update']);
+    });
+
+    it('a strategic merge patch merges containers by name', async () => {
+      await api.kubectl(['create', 'deployment', 'merged', '--image=nginx']);
+      const patch = '{"spec":{"template":{"spec":{"containers":[{"name":"sidecar","image":"busybox"}]}}}}';
+      expect((await api.kubectl(['patch', 'deployment', 'merged', '-p', patch])).stdout).toBe(
+        'deployment.apps/merged patched\n',
+      );
+      const names = await api.kubectl([
+        'get',
+        'deployment',
+        'merged',
+        '-o',
+        'jsonpath={.spec.template.spec.containers[*].name}',
+      ]);
+      expect(names.stdout).toBe('sidecar nginx');
+    });
+
     it('delete removes an object', async () => {
       await api.kubectl(['create', 'configmap', 'doomed']);
       expect((await api.kubectl(['delete', 'configmap', 'doomed'])).stdout).toBe(

@@ -10,6 +10,7 @@ import { createCluster } from '../sim/cluster';
 import { Player, isSpeed } from '../sim/kernel/player';
 import { serveApi } from './http';
 import { ADMIN_USER, writeKubeconfig } from './kubeconfig';
+import { schemasForServer } from './openapi';
 
 /** How often the server advances the virtual clock, in real ms. */
 const TICK_MS = 10;
@@ -42,10 +43,13 @@ function options() {
 
 const opts = options();
 const token = randomBytes(24).toString('hex');
+const openapi = schemasForServer();
+process.stdout.write(`${openapi.message}\n`);
 const cluster = createCluster({
   seed: opts.seed,
   epoch: Date.now(),
   tokens: { [token]: { username: ADMIN_USER, groups: ['kubeadm:cluster-admins', 'system:authenticated'] } },
+  ...(openapi.schemas === undefined ? {} : { openapiSchemas: openapi.schemas }),
 });
 const player = new Player(cluster.kernel);
 player.setSpeed(opts.speed);

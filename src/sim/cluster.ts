@@ -14,13 +14,19 @@ export interface ClusterOptions {
   readonly epoch?: number;
   /** Bearer tokens kube-apiserver accepts (e.g. the one in a kubeconfig), and who each is. */
   readonly tokens?: Readonly<Record<string, UserInfo>>;
+  /**
+   * OpenAPI v3 component schemas kube-apiserver serves and patches with (see
+   * `ApiServerOptions.openapiSchemas`); the host generates them, the simulation only carries
+   * them.
+   */
+  readonly openapiSchemas?: Readonly<Record<string, object>>;
 }
 
 /** 2025-01-01T00:00:00Z: the start instant when the host does not pass one. */
 export const DEFAULT_EPOCH = Date.UTC(2025, 0, 1);
 
 /** Cluster options with every default filled in. */
-export type ResolvedClusterOptions = Required<Omit<ClusterOptions, 'tokens'>>;
+export type ResolvedClusterOptions = Required<Omit<ClusterOptions, 'tokens' | 'openapiSchemas'>>;
 
 /** A simulated cluster: the kernel it runs on and the shape of its machines and components. */
 export interface Cluster {
@@ -44,6 +50,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     kernel,
     etcd,
     ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
+    ...(options.openapiSchemas === undefined ? {} : { openapiSchemas: options.openapiSchemas }),
   });
   apiserver.bootstrap();
   return { options: resolved, kernel, topology: buildTopology(resolved.workerNodes), etcd, apiserver };

@@ -23,8 +23,9 @@ import type { Reply, RequestScope } from './handlers/scope';
 import { evictPod } from './handlers/eviction';
 import { createReview, isReview } from './handlers/reviews';
 import { handleBinding, handleScale } from './handlers/subresources';
-import { createObject, patchObject, updateObject } from './handlers/write';
-import { serveOpenApi } from './openapi';
+import { patchObject } from './handlers/patch';
+import { createObject, updateObject } from './handlers/write';
+import { OpenApi } from './openapi';
 import { parsePath, type Route } from './route';
 import type { ResourceInfo, Verb } from './resources';
 import { ApiError, internalError, methodNotSupported, pathNotFound } from './status';
@@ -43,6 +44,13 @@ export interface ApiServerOptions {
   readonly tokens?: Readonly<Record<string, UserInfo>>;
   /** The address clients use to reach the server, for legacy discovery. */
   readonly serverAddress?: string;
+  /**
+   * OpenAPI v3 component schemas by name (`io.k8s.api.apps.v1.Deployment`...), as upstream's
+   * openapi-gen makes them from the Go API types: served in /openapi/v3 documents (for
+   * `kubectl explain`) and read by strategic merge patch. Without them, each kind's schema is
+   * an open placeholder.
+   */
+  readonly openapiSchemas?: Readonly<Record<string, object>>;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -56,6 +64,7 @@ export class ApiServer {
   readonly #storage: ObjectStorage;
   readonly #tokens: Readonly<Record<string, UserInfo>>;
   readonly #serverAddress: string;
+  readonly #openapi: OpenApi;
 
   constructor(options: ApiServerOptions) {
     this.#kernel = options.kernel;
@@ -63,6 +72,7 @@ export class ApiServer {
     this.#storage = new ObjectStorage(options.etcd, APISERVER_ID);
     this.#tokens = options.tokens ?? {};
     this.#serverAddress = options.serverAddress ?? '127.0.0.1:6443';
+    this.#openapi = new OpenApi(options.openapiSchemas);
   }
 
   /**
@@ -172,7 +182,7 @@ export class ApiServer {
       case 'resourceList':
         return json(apiResourceList(route.group, route.version));
       case 'openapi': {
-        const doc = serveOpenApi(route.path);
+        const doc = this.#openapi.serve(route.path);
         return doc === undefined ? notFoundResponse(true) : json(doc);
       }
       case 'notFound':
@@ -192,6 +202,7 @@ export class ApiServer {
       kernel: this.#kernel,
       etcd: this.#etcd,
       storage: this.#storage,
+      openapi: this.#openapi,
       server: this.id,
       req,
       user,
@@ -216,7 +227,12 @@ export class ApiServer {
       };
     }
     const reply = this.#dispatch(scope, verb);
-    return { status: reply.status, headers: JSON_HEADERS, body: reply.body };
+    const warnings = reply.warnings ?? [];
+    const headers =
+      warnings.length === 0
+        ? JSON_HEADERS
+        : { ...JSON_HEADERS, warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`).join(', ') };
+    return { status: reply.status, headers, body: reply.body };
   }
 
   #dispatch(scope: RequestScope, verb: Verb): Reply {

@@ -17,4 +17,11 @@ describe('VirtualClock', () => {
     clock.advanceTo(61_999);
     expect(clock.timestamp()).toBe('2025-01-01T00:01:01Z');
   });
+
+  it('keeps whole seconds when the epoch itself has milliseconds', () => {
+    const clock = new VirtualClock(Date.UTC(2025, 0, 1, 0, 0, 0, 750));
+    expect(clock.timestamp()).toBe('2025-01-01T00:00:00Z');
+    clock.advanceTo(300);
+    expect(clock.timestamp()).toBe('2025-01-01T00:00:01Z');
+  });
 });

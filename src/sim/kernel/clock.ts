@@ -30,6 +30,6 @@ export class VirtualClock {
    * by default now, or `at` virtual ms since the start.
    */
   timestamp(at: number = this.#now): string {
-    return new Date(this.epoch + Math.floor(at / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    return new Date(Math.floor((this.epoch + at) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
   }
 }

@@ -1,5 +1,6 @@
 import type { Kernel } from '../../kernel/kernel';
 import type { Etcd } from '../../store';
+import type { OpenApi } from '../openapi';
 import type { ResourceInfo } from '../resources';
 import type { ObjectStorage } from '../storage';
 import type { ApiRequest, UserInfo } from '../types';
@@ -9,6 +10,8 @@ export interface RequestScope {
   readonly kernel: Kernel;
   readonly etcd: Etcd;
   readonly storage: ObjectStorage;
+  /** The server's OpenAPI schemas: strategic-merge metadata and decoding checks come from them. */
+  readonly openapi: OpenApi;
   /** The apiserver's component id. */
   readonly server: string;
   readonly req: ApiRequest;
@@ -23,8 +26,10 @@ export interface RequestScope {
   stage(summary: string, detail?: Record<string, string | number | boolean>): number;
 }
 
-/** The result of a handler: an HTTP status and a JSON body. */
+/** The result of a handler: an HTTP status, a JSON body, and any warnings for the client. */
 export interface Reply {
   readonly status: number;
   readonly body: unknown;
+  /** Sent as `Warning` headers, e.g. `unknown field "spec.bogus"` under fieldValidation=Warn. */
+  readonly warnings?: readonly string[];
 }

@@ -1,12 +1,15 @@
-/** CREATE, UPDATE and PATCH: decode, default, admit, validate, store. */
-import { applyDefaults } from '../defaults';
-import { contentTypeOf, decodeBody, decodeObjectBody, queryParam } from '../codec';
+/**
+ * CREATE and UPDATE (and the shared tail of PATCH): decode and check against the schema,
+ * default, track managed fields, prepare, admit, validate, store.
+ */
 import { mutatingAdmission, validatingAdmission } from '../admission';
+import { managerFromUserAgent, updateManagedFields } from '../apply';
+import { decodeObjectBody, queryParam } from '../codec';
+import { applyDefaults } from '../defaults';
 import { prepareForCreate, prepareForUpdate } from '../lifecycle';
-import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch, PatchError } from '../patch';
-import { patchSchemaFor } from '../openapi';
 import { apiVersionOf, type ResourceInfo } from '../resources';
-import { ApiError, badRequest, unsupportedMediaType } from '../status';
+import { checkAgainstSchema, decodeOutcome, parseFieldValidation } from '../schema';
+import { ApiError, badRequest } from '../status';
 import type { KubeObject } from '../types';
 import { invalidStatus, validateCreate, validateUpdate } from '../validation';
 import { finishDeletionIfDone } from './delete';
@@ -35,7 +38,37 @@ export function asObject(resource: ResourceInfo, data: unknown, raw: string): Ku
   return { ...(obj as KubeObject), apiVersion: expected, metadata: { ...metadata } };
 }
 
-const isDryRun = (scope: RequestScope) => (scope.req.query.dryRun ?? []).includes('All');
+export const isDryRun = (scope: RequestScope) => (scope.req.query.dryRun ?? []).includes('All');
+
+/** Who owns the fields this request writes: `?fieldManager=`, else the client's User-Agent. */
+export function fieldManager(scope: RequestScope): string {
+  return queryParam(scope.req, 'fieldManager') ?? managerFromUserAgent(scope.req.headers['user-agent']);
+}
+
+/**
+ * Decodes a POST/PUT body against the kind's schema: type errors, and unknown fields under
+ * `fieldValidation=Strict`, are a 400; under Warn they come back as warnings.
+ */
+function decodeChecked(
+  scope: RequestScope,
+  options: 'CreateOptions' | 'UpdateOptions',
+): { obj: KubeObject; warnings: string[] } {
+  const data = decodeObjectBody(scope.req);
+  const mode = parseFieldValidation(scope.req.query.fieldValidation, options);
+  const schema = scope.openapi.schemaOf(scope.resource);
+  let warnings: string[] = [];
+  if (schema !== undefined) {
+    const outcome = decodeOutcome(
+      checkAgainstSchema(data, schema.schemas, schema.root),
+      scope.resource.kind,
+      scope.resource.version,
+      mode,
+    );
+    if (outcome.error !== null) throw new ApiError(outcome.error);
+    warnings = outcome.warnings;
+  }
+  return { obj: asObject(scope.resource, data, scope.req.body ?? ''), warnings };
+}
 
 function validate(scope: RequestScope, obj: KubeObject, old: KubeObject | null): void {
   const errors =
@@ -46,42 +79,83 @@ function validate(scope: RequestScope, obj: KubeObject, old: KubeObject | null):
   if (errors.length > 0) throw new ApiError(invalidStatus(scope.resource, obj.metadata.name ?? '', errors));
 }
 
-/** POST to a collection: create an object. */
-export function createObject(scope: RequestScope, body?: unknown): Reply {
-  const data = body ?? decodeObjectBody(scope.req);
-  let obj = asObject(scope.resource, data, scope.req.body ?? '');
-  obj = applyDefaults(scope.resource, obj);
+/**
+ * Creates `obj` (already decoded and checked). With `managed`, its managedFields were set by
+ * server-side apply; otherwise the field manager takes ownership of what it wrote.
+ */
+export function createWith(
+  scope: RequestScope,
+  decoded: KubeObject,
+  warnings: readonly string[],
+  managed = false,
+): Reply {
+  let obj = applyDefaults(scope.resource, decoded);
+  if (!managed) {
+    obj = updateManagedFields(
+      null,
+      obj,
+      fieldManager(scope),
+      null,
+      scope.openapi.schemaOf(scope.resource),
+      scope.kernel.clock.timestamp(),
+    );
+  }
   obj = prepareForCreate(scope.kernel, scope.resource, obj, scope.namespace);
   obj = mutatingAdmission(scope, obj, 'CREATE');
   validate(scope, obj, null);
   validatingAdmission(scope, obj, 'CREATE');
-  if (isDryRun(scope)) return { status: 201, body: obj };
-  return { status: 201, body: scope.storage.create(scope.resource, obj, { causedBy: scope.step }) };
+  if (isDryRun(scope)) return { status: 201, body: obj, warnings };
+  return { status: 201, body: scope.storage.create(scope.resource, obj, { causedBy: scope.step }), warnings };
+}
+
+/** POST to a collection: create an object. */
+export function createObject(scope: RequestScope): Reply {
+  const { obj, warnings } = decodeChecked(scope, 'CreateOptions');
+  return createWith(scope, obj, warnings);
 }
 
 /**
  * Writes `obj` over the stored `old`: the shared tail of PUT and PATCH. A resourceVersion
  * in `obj` makes the write conditional on the object not having changed since.
  */
-function updateWith(scope: RequestScope, obj: KubeObject, old: KubeObject): Reply {
+export function updateWith(
+  scope: RequestScope,
+  obj: KubeObject,
+  old: KubeObject,
+  warnings: readonly string[] = [],
+  managed = false,
+): Reply {
   let next = applyDefaults(scope.resource, obj);
+  if (!managed) {
+    next = updateManagedFields(
+      old,
+      next,
+      fieldManager(scope),
+      scope.subresource,
+      scope.openapi.schemaOf(scope.resource),
+      scope.kernel.clock.timestamp(),
+    );
+  }
+  const managedFields = next.metadata.managedFields;
   next = prepareForUpdate(scope.resource, next, old, scope.subresource);
+  next.metadata = { ...next.metadata, managedFields };
+  if (managedFields === undefined) delete next.metadata.managedFields;
   next = mutatingAdmission(scope, next, 'UPDATE');
   validate(scope, next, old);
   validatingAdmission(scope, next, 'UPDATE');
-  if (isDryRun(scope)) return { status: 200, body: next };
+  if (isDryRun(scope)) return { status: 200, body: next, warnings };
   const rv =
     next.metadata.resourceVersion === undefined || next.metadata.resourceVersion === ''
       ? old.metadata.resourceVersion
       : next.metadata.resourceVersion;
   const stored = scope.storage.update(scope.resource, next, rv, { causedBy: scope.step });
-  return { status: 200, body: finishDeletionIfDone(scope, stored) };
+  return { status: 200, body: finishDeletionIfDone(scope, stored), warnings };
 }
 
 /** PUT to an object: replace it. */
 export function updateObject(scope: RequestScope): Reply {
   const name = scope.name ?? '';
-  const obj = asObject(scope.resource, decodeObjectBody(scope.req), scope.req.body ?? '');
+  const { obj, warnings } = decodeChecked(scope, 'UpdateOptions');
   if (obj.metadata.name !== undefined && obj.metadata.name !== name) {
     throw badRequest(
       `the name of the object (${obj.metadata.name}) does not match the name on the URL (${name})`,
@@ -90,67 +164,5 @@ export function updateObject(scope: RequestScope): Reply {
   obj.metadata.name = name;
   if (scope.resource.namespaced) obj.metadata.namespace = scope.namespace ?? undefined;
   const old = scope.storage.get(scope.resource, scope.namespace, name, { causedBy: scope.step });
-  return updateWith(scope, obj, old);
-}
-
-/** PATCH an object with a JSON patch, a merge patch, a strategic merge patch or an apply patch. */
-export function patchObject(scope: RequestScope): Reply {
-  const name = scope.name ?? '';
-  const type = contentTypeOf(scope.req);
-  const body = scope.req.body ?? '';
-  let old: KubeObject;
-  try {
-    old = scope.storage.get(scope.resource, scope.namespace, name, { causedBy: scope.step });
-  } catch (error) {
-    if (type === 'application/apply-patch+yaml' && error instanceof ApiError && error.code === 404) {
-      const applied = decodeBody(scope.req, 'yaml');
-      return createObject({ ...scope, subresource: null }, applied);
-    }
-    throw error;
-  }
-  let patched: unknown;
-  try {
-    switch (type) {
-      case 'application/json-patch+json':
-        patched = applyJsonPatch(old, body);
-        break;
-      case 'application/merge-patch+json':
-        patched = applyMergePatch(old, body);
-        break;
-      case 'application/strategic-merge-patch+json':
-        patched = applyStrategicMergePatch(old, body, patchSchemaFor(scope.resource));
-        break;
-      case 'application/apply-patch+yaml': {
-        const applied = JSON.stringify(decodeBody(scope.req, 'yaml'));
-        patched = applyStrategicMergePatch(old, applied, patchSchemaFor(scope.resource));
-        break;
-      }
-      default:
-        throw unsupportedMediaType();
-    }
-  } catch (error) {
-    if (error instanceof PatchError) {
-      const reason = error.status === 422 ? 'Invalid' : error.status === 500 ? 'InternalError' : 'BadRequest';
-      throw new ApiError({
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: error.message,
-        reason,
-        code: error.status,
-      });
-    }
-    throw error;
-  }
-  const obj = asObject(scope.resource, patched, body);
-  if (obj.metadata.name !== name)
-    throw badRequest(`metadata.name: Invalid value: "${obj.metadata.name ?? ''}": field is immutable`);
-  scope.stage(`patch: ${type.replace('application/', '')}`, { type });
-  const patchRv = queryParam(scope.req, 'resourceVersion');
-  if (patchRv === undefined && obj.metadata.resourceVersion === old.metadata.resourceVersion) {
-    // An unconditional patch applies to the version just read.
-    obj.metadata.resourceVersion = old.metadata.resourceVersion;
-  }
-  return updateWith(scope, obj, old);
+  return updateWith(scope, obj, old, warnings);
 }
