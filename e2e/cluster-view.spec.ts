@@ -57,7 +57,6 @@ test('selecting a component explains it', async ({ page }) => {
 test('play, pause and speed drive the virtual clock', async ({ page }) => {
   await openLab(page);
   await expect(page.getByLabel('Cluster time')).toHaveText('00:00:00.0');
-  await expect(page.getByRole('button', { name: 'Step' })).toBeDisabled();
 
   await page.getByLabel('Speed').selectOption('100');
   await page.getByRole('button', { name: 'Play' }).click();
@@ -71,6 +70,21 @@ test('play, pause and speed drive the virtual clock', async ({ page }) => {
   await page.waitForTimeout(300);
   expect(await clockText(page)).toBe(paused);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});
+
+test('step runs the next scheduled event and the timeline shows what it did', async ({ page }) => {
+  await openLab(page);
+  const step = page.getByRole('button', { name: 'Step' });
+  await expect(step).toHaveAttribute('title', 'Run the next event: kube-apiserver: compact etcd');
+  await step.click();
+  await expect(page.getByLabel('Cluster time')).toHaveText('00:05:00.0');
+  const timeline = page.getByRole('list', { name: 'Trace steps' });
+  await expect(timeline.getByRole('listitem').first()).toContainText('00:05:00.0');
+  await expect(timeline).toContainText('compaction: remember revision');
+  await step.click();
+  await expect(page.getByLabel('Cluster time')).toHaveText('00:10:00.0');
+  await expect(timeline).toContainText('control-plane/kube-apiserver → control-plane/etcd');
+  await expect(timeline).toContainText('COMPACT');
 });
 
 test('the in-process host runs the same lab without a worker', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createHost, createInProcessHost } from '../worker/host';
+import { createHost } from '../worker/host';
 import { App } from './App';
 import { LabContext } from './lab-context';
 import { readSettings } from './settings';
@@ -8,7 +8,7 @@ import { createLabStore } from './store';
 import './styles.css';
 
 const settings = readSettings(window.location.search);
-const host = settings.inProcess ? createInProcessHost(settings.cluster) : createHost(settings.cluster);
+const host = await createHost(settings.cluster, settings.inProcess);
 const store = createLabStore(host);
 
 const root = document.getElementById('root');

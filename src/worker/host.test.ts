@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInProcessHost } from './host';
+import { createInProcessHost } from './in-process-host';
 import type { HostEvent } from './protocol';
 
 describe('in-process host', () => {

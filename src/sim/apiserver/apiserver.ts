@@ -25,6 +25,7 @@ import { createReview, isReview } from './handlers/reviews';
 import { handleBinding, handleScale } from './handlers/subresources';
 import { patchObject } from './handlers/patch';
 import { createObject, updateObject } from './handlers/write';
+import { startCompaction } from './compaction';
 import { OpenApi } from './openapi';
 import { parsePath, type Route } from './route';
 import type { ResourceInfo, Verb } from './resources';
@@ -76,10 +77,12 @@ export class ApiServer {
   }
 
   /**
-   * Creates the namespaces every cluster has (default, kube-system, kube-public,
-   * kube-node-lease), as kube-apiserver's system-namespaces controller does at start-up.
+   * Starts kube-apiserver's own loops: etcd compaction every 5 minutes, and the namespaces
+   * every cluster has (default, kube-system, kube-public, kube-node-lease), as its
+   * system-namespaces controller creates them at start-up.
    */
   bootstrap(): void {
+    startCompaction(this.#kernel, this.#etcd, this.id);
     for (const name of SYSTEM_NAMESPACES) {
       this.handle({
         method: 'POST',
