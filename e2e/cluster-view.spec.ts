@@ -83,7 +83,7 @@ test('step runs the next scheduled event and the timeline shows what it did', as
   await expect(timeline).toContainText('compaction: remember revision');
   await step.click();
   await expect(page.getByLabel('Cluster time')).toHaveText('00:10:00.0');
-  await expect(timeline).toContainText('control-plane/kube-apiserver → control-plane/etcd');
+  await expect(timeline).toContainText('kube-apiserver → etcd');
   await expect(timeline).toContainText('COMPACT');
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatSpeed } from './format';
+import { componentLabel, formatClock, formatSpeed } from './format';
 
 describe('formatClock', () => {
   it.each([
@@ -21,5 +21,15 @@ describe('formatSpeed', () => {
     ['max', 'Max'],
   ] as const)('%s reads %s', (speed, text) => {
     expect(formatSpeed(speed)).toBe(text);
+  });
+});
+
+describe('componentLabel', () => {
+  it.each([
+    ['control-plane/kube-apiserver', 'kube-apiserver'],
+    ['node-2/kubelet', 'kubelet (node-2)'],
+    ['kubectl', 'kubectl'],
+  ])('%s reads %s', (id, text) => {
+    expect(componentLabel(id)).toBe(text);
   });
 });

@@ -12,3 +12,13 @@ export function formatClock(ms: number): string {
 export function formatSpeed(speed: Speed): string {
   return speed === 'max' ? 'Max' : `${speed}×`;
 }
+
+/**
+ * A component id as people read it: control-plane components by name (`kube-apiserver`),
+ * node components with their node (`kubelet (node-1)`), clients as they are (`kubectl`).
+ */
+export function componentLabel(id: string): string {
+  const [machine, kind] = id.split('/');
+  if (kind === undefined) return id;
+  return machine === 'control-plane' ? kind : `${kind} (${machine})`;
+}

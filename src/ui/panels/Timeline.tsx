@@ -1,4 +1,4 @@
-import { formatClock } from '../format';
+import { componentLabel, formatClock } from '../format';
 import { useLab } from '../lab-context';
 
 /** The trace, newest step first: who did what to whom, and when. */
@@ -18,7 +18,9 @@ export function Timeline() {
             <li key={s.id} className={`step step-${s.kind}`}>
               <time>{formatClock(s.time)}</time>
               <span className="step-actors">
-                {s.from} → {s.to}
+                {s.from === s.to
+                  ? componentLabel(s.from)
+                  : `${componentLabel(s.from)} → ${componentLabel(s.to)}`}
               </span>
               <span className="step-summary">{s.summary}</span>
             </li>
