@@ -55,10 +55,13 @@ export interface WatchEvent {
   readonly object: KubeObject | Status;
 }
 
-/** An open watch: events arrive through `listener` until the watch ends. */
+/**
+ * An open watch: events arrive through `listener` until the watch ends, each with the id of
+ * the trace step that delivered it (so what the client does next can name it as its cause).
+ */
 export interface WatchStream {
   /** Starts delivery. `onEnd` is called once when the server closes the stream. */
-  start(listener: (event: WatchEvent) => void, onEnd: () => void): void;
+  start(listener: (event: WatchEvent, step: number) => void, onEnd: () => void): void;
   /** Stops the watch from the client's side. */
   close(): void;
 }

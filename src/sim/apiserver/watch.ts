@@ -61,7 +61,7 @@ export function openWatch(o: WatchOptions): WatchStream {
         if (ended) return;
         const meta = event.object.metadata as { name?: string; resourceVersion?: string } | undefined;
         const name = meta?.name ?? '';
-        o.kernel.trace.emit({
+        const step = o.kernel.trace.emit({
           from: o.server,
           to: o.client,
           kind: 'watch',
@@ -74,7 +74,7 @@ export function openWatch(o: WatchOptions): WatchStream {
           },
           causedBy: cause,
         });
-        listener(event);
+        listener(event, step.id);
       };
       finish = () => {
         if (ended) return;

@@ -126,7 +126,7 @@ export function watchObjects(scope: RequestScope): WatchStream {
   let first = true;
   return {
     start(listener, onEnd) {
-      stream.start((event) => {
+      stream.start((event, step) => {
         if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') {
           const printed = printTable(scope.resource, [event.object as KubeObject], {
             now: now(scope),
@@ -134,9 +134,9 @@ export function watchObjects(scope: RequestScope): WatchStream {
           });
           const object = first ? printed : { ...printed, columnDefinitions: [] };
           first = false;
-          listener({ type: event.type, object: object as unknown as KubeObject });
+          listener({ type: event.type, object: object as unknown as KubeObject }, step);
         } else {
-          listener(event);
+          listener(event, step);
         }
       }, onEnd);
     },
