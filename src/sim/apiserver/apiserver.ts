@@ -22,7 +22,7 @@ import { getObject, isWatch, listObjects, watchObjects } from './handlers/read';
 import type { Reply, RequestScope } from './handlers/scope';
 import { evictPod } from './handlers/eviction';
 import { createReview, isReview } from './handlers/reviews';
-import { handleBinding, handleScale } from './handlers/subresources';
+import { handleBinding, handleFinalize, handleScale } from './handlers/subresources';
 import { patchObject } from './handlers/patch';
 import { createObject, updateObject } from './handlers/write';
 import { startCompaction } from './compaction';
@@ -246,6 +246,8 @@ export class ApiServer {
         return handleBinding(scope);
       case 'eviction':
         return evictPod(scope);
+      case 'finalize':
+        return handleFinalize(scope);
       case null:
       case 'status':
         break;

@@ -3,6 +3,7 @@ import { contentTypeOf, decodeObjectBody } from '../codec';
 import { applyJsonPatch, applyMergePatch } from '../patch';
 import { badRequest, conflict, unsupportedMediaType } from '../status';
 import type { KubeObject } from '../types';
+import { finishDeletionIfDone } from './delete';
 import type { Reply, RequestScope } from './scope';
 
 interface Scale {
@@ -113,4 +114,23 @@ export function handleBinding(scope: RequestScope): Reply {
     status: 201,
     body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 },
   };
+}
+
+/**
+ * PUT `namespaces/<name>/finalize`: the namespace controller removes the `kubernetes`
+ * finalizer once the namespace is empty; a namespace being deleted with no finalizers left
+ * is then removed for good.
+ */
+export function handleFinalize(scope: RequestScope): Reply {
+  const body = decodeObjectBody(scope.req) as { spec?: { finalizers?: string[] } };
+  const ns = scope.storage.get(scope.resource, null, scope.name ?? '', { causedBy: scope.step });
+  const finalizers = body.spec?.finalizers ?? [];
+  scope.stage(`finalize namespace ${scope.name ?? ''}: finalizers [${finalizers.join(', ')}]`);
+  const updated = scope.storage.update(
+    scope.resource,
+    { ...ns, spec: { ...(ns.spec as object | undefined), finalizers } },
+    ns.metadata.resourceVersion,
+    { causedBy: scope.step },
+  );
+  return { status: 200, body: finishDeletionIfDone(scope, updated) };
 }
