@@ -115,6 +115,7 @@ describe.skipIf(kubectl === null)(
       expect(Buffer.from(secret.stdout, 'base64').toString()).toBe('s3cr3t');
       const names = await api.kubectl(['get', 'configmaps,secrets,deployments', '-n', 'dev', '-o', 'name']);
       expect(names.stdout.trim().split('\n')).toEqual([
+        'configmap/kube-root-ca.crt',
         'configmap/settings',
         'secret/token',
         'deployment.apps/api',

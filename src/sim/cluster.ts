@@ -1,5 +1,10 @@
 import { ApiServer } from './apiserver/apiserver';
 import type { UserInfo } from './apiserver/types';
+import { garbageCollector } from './controllers/garbage-collector';
+import { createControllerManager, type ControllerDescriptor } from './controllers/manager';
+import { namespace } from './controllers/namespace';
+import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
+import { serviceAccount } from './controllers/serviceaccount';
 import { Kernel } from './kernel/kernel';
 import { Etcd } from './store';
 import { buildTopology, type Topology } from './topology';
@@ -14,6 +19,8 @@ export interface ClusterOptions {
   readonly epoch?: number;
   /** Bearer tokens kube-apiserver accepts (e.g. the one in a kubeconfig), and who each is. */
   readonly tokens?: Readonly<Record<string, UserInfo>>;
+  /** The controllers kube-controller-manager runs; all of {@link CONTROLLERS} by default. */
+  readonly controllers?: readonly ControllerDescriptor[];
   /**
    * OpenAPI v3 component schemas kube-apiserver serves and patches with (see
    * `ApiServerOptions.openapiSchemas`); the host generates them, the simulation only carries
@@ -25,8 +32,18 @@ export interface ClusterOptions {
 /** 2025-01-01T00:00:00Z: the start instant when the host does not pass one. */
 export const DEFAULT_EPOCH = Date.UTC(2025, 0, 1);
 
+/** The controllers kube-controller-manager runs, in upstream's start order. */
+export const CONTROLLERS: readonly ControllerDescriptor[] = [
+  serviceAccount,
+  namespace,
+  garbageCollector,
+  rootCaCertPublisher,
+];
+
 /** Cluster options with every default filled in. */
-export type ResolvedClusterOptions = Required<Omit<ClusterOptions, 'tokens' | 'openapiSchemas'>>;
+export type ResolvedClusterOptions = Required<
+  Omit<ClusterOptions, 'tokens' | 'openapiSchemas' | 'controllers'>
+>;
 
 /** A simulated cluster: the kernel it runs on and the shape of its machines and components. */
 export interface Cluster {
@@ -53,5 +70,6 @@ export function createCluster(options: ClusterOptions): Cluster {
     ...(options.openapiSchemas === undefined ? {} : { openapiSchemas: options.openapiSchemas }),
   });
   apiserver.bootstrap();
+  createControllerManager(kernel, apiserver, options.controllers ?? CONTROLLERS).start();
   return { options: resolved, kernel, topology: buildTopology(resolved.workerNodes), etcd, apiserver };
 }

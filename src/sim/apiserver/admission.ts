@@ -4,7 +4,7 @@
  */
 import type { RequestScope } from './handlers/scope';
 import { RESOURCES } from './resources';
-import { forbidden, notFound } from './status';
+import { ApiError, forbidden, notFound } from './status';
 import type { KubeObject } from './types';
 
 const namespaces = RESOURCES.find((r) => r.plural === 'namespaces' && r.group === '');
@@ -59,11 +59,25 @@ export function validatingAdmission(
   if (kv === null) throw notFound(namespaces, ns);
   const phase = (JSON.parse(kv.value) as { status?: { phase?: string } }).status?.phase;
   if (phase === 'Terminating') {
-    throw forbidden(
+    const error = forbidden(
       scope.resource,
       obj.metadata.name ?? '',
       `unable to create new content in namespace ${ns} because it is being terminated`,
     );
+    const details = error.status.details ?? {};
+    throw new ApiError({
+      ...error.status,
+      details: {
+        ...details,
+        causes: [
+          {
+            reason: 'NamespaceTerminating',
+            message: `namespace ${ns} is being terminated`,
+            field: 'metadata.namespace',
+          },
+        ],
+      },
+    });
   }
   scope.stage('validating admission: NamespaceLifecycle', { namespace: ns });
 }

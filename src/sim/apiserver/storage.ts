@@ -4,6 +4,7 @@
  * the etcd mod_revision of its key.
  */
 import { CompactedError, registryKey, type Etcd, type KeyValue } from '../store';
+import { convert } from './conversion';
 import { apiVersionOf, type ResourceInfo } from './resources';
 import { badRequest, conflict, expired, notFound, alreadyExists } from './status';
 import type { KubeObject } from './types';
@@ -44,18 +45,27 @@ export class ObjectStorage {
     return registryKey(resource.etcdPrefix, resource.namespaced ? namespace : null, name);
   }
 
-  /** Turns a stored value into the object a client sees, stamped with its resourceVersion. */
+  /**
+   * Turns a stored value (an object at the resource's storage version) into the object a
+   * client sees: converted to the version it asked for, stamped with its resourceVersion.
+   */
   decode(resource: ResourceInfo, kv: KeyValue): KubeObject {
-    const obj = JSON.parse(kv.value) as KubeObject;
-    obj.apiVersion = apiVersionOf(resource);
-    obj.kind = resource.kind;
+    const stored = JSON.parse(kv.value) as KubeObject;
+    stored.apiVersion = resource.storageVersion;
+    stored.kind = resource.kind;
+    const obj = convert(stored, apiVersionOf(resource));
     obj.metadata.resourceVersion = String(kv.modRevision);
     return obj;
   }
 
-  #encode(obj: KubeObject): string {
-    const { resourceVersion: _dropped, ...metadata } = obj.metadata;
-    return JSON.stringify({ ...obj, metadata });
+  /** The value stored for an object of `resource`'s version: converted to the storage version. */
+  #encode(resource: ResourceInfo, obj: KubeObject): string {
+    const stored = convert(
+      { ...obj, apiVersion: apiVersionOf(resource), kind: resource.kind },
+      resource.storageVersion,
+    );
+    const { resourceVersion: _dropped, ...metadata } = stored.metadata;
+    return JSON.stringify({ ...stored, metadata });
   }
 
   get(resource: ResourceInfo, namespace: string | null, name: string, ctx: StorageContext): KubeObject {
@@ -134,7 +144,10 @@ export class ObjectStorage {
   create(resource: ResourceInfo, obj: KubeObject, ctx: StorageContext): KubeObject {
     const name = obj.metadata.name ?? '';
     const key = this.key(resource, obj.metadata.namespace ?? null, name);
-    const result = this.etcd.create(key, this.#encode(obj), { client: this.client, causedBy: ctx.causedBy });
+    const result = this.etcd.create(key, this.#encode(resource, obj), {
+      client: this.client,
+      causedBy: ctx.causedBy,
+    });
     if (!result.ok) throw alreadyExists(resource, name);
     return this.decode(resource, result.kv);
   }
@@ -155,7 +168,7 @@ export class ObjectStorage {
       expectedResourceVersion === undefined ? undefined : parseResourceVersion(expectedResourceVersion);
     const result = this.etcd.update(
       key,
-      this.#encode(obj),
+      this.#encode(resource, obj),
       { client: this.client, causedBy: ctx.causedBy },
       expected,
     );

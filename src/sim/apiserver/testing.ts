@@ -32,9 +32,12 @@ function parseQuery(pathAndQuery: string): { path: string; query: Record<string,
   return { path, query };
 }
 
-/** A fresh cluster (seed 1) and a client for its apiserver. */
+/**
+ * A fresh cluster (seed 1) with no controllers running, so tests see only what they do,
+ * and a client for its apiserver.
+ */
 export function testClient(): TestClient {
-  const cluster = createCluster({ seed: 1 });
+  const cluster = createCluster({ seed: 1, controllers: [] });
   const send = (
     method: HttpMethod,
     pathAndQuery: string,

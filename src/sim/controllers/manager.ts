@@ -36,7 +36,11 @@ export interface ControllerManager {
   start(): void;
 }
 
-export function createControllerManager(kernel: Kernel, apiserver: ApiServer, descriptors: readonly ControllerDescriptor[]): ControllerManager {
+export function createControllerManager(
+  kernel: Kernel,
+  apiserver: ApiServer,
+  descriptors: readonly ControllerDescriptor[],
+): ControllerManager {
   const client = new ApiClient(apiserver, CONTROLLER_MANAGER_ID, 'kube-controller-manager');
   const informers = new InformerFactory(kernel, client);
   const controllers: Controller[] = [];
