@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { findResource } from '../apiserver/resources';
+import { testClient } from '../apiserver/testing';
+import { EventRecorder } from './events';
+import { ApiClient } from './rest';
+
+describe('EventRecorder', () => {
+  it('records an Event about an object, and counts repeats on the same Event', () => {
+    const c = testClient();
+    const client = new ApiClient(
+      c.cluster.apiserver,
+      'control-plane/kube-controller-manager',
+      'kube-controller-manager',
+    );
+    const cm = client.create(findResource('', 'v1', 'configmaps')!, 'default', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'x' },
+    });
+    const recorder = new EventRecorder(c.cluster.kernel, client, 'test-controller');
+    recorder.event(cm, 'Normal', 'Checked', 'looked at it');
+    c.cluster.kernel.runUntil(5000);
+    recorder.event(cm, 'Normal', 'Checked', 'looked at it');
+    const events = c.call('GET', '/api/v1/namespaces/default/events').body.items;
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      reason: 'Checked',
+      message: 'looked at it',
+      type: 'Normal',
+      count: 2,
+      source: { component: 'test-controller' },
+      involvedObject: { kind: 'ConfigMap', name: 'x', namespace: 'default', uid: cm.metadata.uid },
+      firstTimestamp: '2025-01-01T00:00:00Z',
+      lastTimestamp: '2025-01-01T00:00:05Z',
+    });
+    expect(events[0].metadata.name).toMatch(/^x\.[0-9a-f]+$/);
+  });
+});
