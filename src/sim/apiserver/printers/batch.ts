@@ -1,16 +1,9 @@
 /** batch/v1 Jobs and CronJobs. */
 import type { CronJob, Job, JobCondition } from 'kubernetes-types/batch/v1';
-import {
-  AGE_COLUMN,
-  CONTAINERS_COLUMN,
-  IMAGES_COLUMN,
-  NAME_COLUMN,
-  SELECTOR_COLUMN,
-  column,
-  printer,
-} from './columns';
+import { column } from './columns';
 import { humanDuration, parseTime, since } from './duration';
-import { boolPtr, containerCells, formatLabelSelector } from './format';
+import { boolPtr, formatLabelSelector } from './format';
+import { templatePrinter } from './template';
 
 function hasCondition(conditions: readonly JobCondition[] | undefined, type: string): boolean {
   const condition = conditions?.find((c) => c.type === type);
@@ -45,61 +38,36 @@ function jobDuration(job: Job, now: number): string {
 }
 
 /** `kubectl get jobs`. */
-export const jobPrinter = printer<Job>(
-  [
-    NAME_COLUMN,
+export const jobPrinter = templatePrinter<Job>({
+  columns: [
     column('Status', 'string', 'Whether the job is running, complete, failed or suspended.'),
     column('Completions', 'string', 'Succeeded pods out of the completions asked for.'),
     column('Duration', 'string', 'How long the job ran (or has been running).'),
-    AGE_COLUMN,
-    CONTAINERS_COLUMN,
-    IMAGES_COLUMN,
-    SELECTOR_COLUMN,
   ],
-  (job, now) => {
-    const [names, images] = containerCells(job.spec?.template?.spec?.containers);
-    return [
-      job.metadata?.name ?? '',
-      jobStatus(job),
-      completions(job),
-      jobDuration(job, now),
-      since(job.metadata?.creationTimestamp, now),
-      names,
-      images,
-      formatLabelSelector(job.spec?.selector),
-    ];
-  },
-);
+  cells: (job, now) => [jobStatus(job), completions(job), jobDuration(job, now)],
+  containers: (job) => job.spec?.template?.spec?.containers,
+  selector: (job) => formatLabelSelector(job.spec?.selector),
+});
 
 /** `kubectl get cronjobs`. */
-export const cronJobPrinter = printer<CronJob>(
-  [
-    NAME_COLUMN,
+export const cronJobPrinter = templatePrinter<CronJob>({
+  columns: [
     column('Schedule', 'string', 'The cron schedule.'),
     column('Timezone', 'string', 'The time zone the schedule is read in.'),
     column('Suspend', 'boolean', 'Whether new runs are suspended.'),
     column('Active', 'integer', 'Jobs currently running.'),
     column('Last Schedule', 'string', 'Time since a job was last scheduled.'),
-    AGE_COLUMN,
-    CONTAINERS_COLUMN,
-    IMAGES_COLUMN,
-    SELECTOR_COLUMN,
   ],
-  (cj, now) => {
-    const jobSpec = cj.spec?.jobTemplate?.spec;
-    const [names, images] = containerCells(jobSpec?.template?.spec?.containers);
+  cells: (cj, now) => {
     const last = cj.status?.lastScheduleTime;
     return [
-      cj.metadata?.name ?? '',
       cj.spec?.schedule ?? '',
       cj.spec?.timeZone ?? '<none>',
       boolPtr(cj.spec?.suspend),
       cj.status?.active?.length ?? 0,
       last ? since(last, now) : '<none>',
-      since(cj.metadata?.creationTimestamp, now),
-      names,
-      images,
-      formatLabelSelector(jobSpec?.selector),
     ];
   },
-);
+  containers: (cj) => cj.spec?.jobTemplate?.spec?.template?.spec?.containers,
+  selector: (cj) => formatLabelSelector(cj.spec?.jobTemplate?.spec?.selector),
+});

@@ -1,5 +1,5 @@
 /** Events, from core/v1 and from events.k8s.io/v1 (both print as the same internal Event). */
-import type { Event as CoreEvent } from 'kubernetes-types/core/v1';
+import type { Event as CoreEvent, EventSource, ObjectReference } from 'kubernetes-types/core/v1';
 import type { Event as EventsEvent } from 'kubernetes-types/events/v1';
 import { column, printer, wide } from './columns';
 import { parseTime, since } from './duration';
@@ -25,48 +25,66 @@ interface EventView {
   series?: { count: number; lastObservedTime?: string };
 }
 
-function fromCore(e: CoreEvent): EventView {
+/** The fields the two APIs name differently, raw (before the view's defaults). */
+interface EventFields {
+  message?: string;
+  regarding?: ObjectReference;
+  source?: EventSource;
+  reportingController?: string;
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  count?: number;
+  series?: EventView['series'];
+}
+
+/** The view of an Event: the fields both APIs share, the API-specific ones from `fields`. */
+function toView(e: CoreEvent | EventsEvent, fields: EventFields): EventView {
   return {
     name: e.metadata?.name ?? '',
     type: e.type ?? '',
     reason: e.reason ?? '',
-    message: e.message ?? '',
-    kind: e.involvedObject?.kind ?? '',
-    objectName: e.involvedObject?.name ?? '',
-    fieldPath: e.involvedObject?.fieldPath ?? '',
-    component: e.source?.component ?? '',
-    host: e.source?.host ?? '',
-    reportingController: e.reportingComponent ?? '',
+    message: fields.message ?? '',
+    kind: fields.regarding?.kind ?? '',
+    objectName: fields.regarding?.name ?? '',
+    fieldPath: fields.regarding?.fieldPath ?? '',
+    component: fields.source?.component ?? '',
+    host: fields.source?.host ?? '',
+    reportingController: fields.reportingController ?? '',
     reportingInstance: e.reportingInstance ?? '',
-    firstTimestamp: e.firstTimestamp,
-    lastTimestamp: e.lastTimestamp,
+    firstTimestamp: fields.firstTimestamp,
+    lastTimestamp: fields.lastTimestamp,
     eventTime: e.eventTime,
-    count: e.count ?? 0,
-    series: e.series
-      ? { count: e.series.count ?? 0, lastObservedTime: e.series.lastObservedTime }
-      : undefined,
+    count: fields.count ?? 0,
+    series: fields.series,
   };
 }
 
+function fromCore(e: CoreEvent): EventView {
+  return toView(e, {
+    message: e.message,
+    regarding: e.involvedObject,
+    source: e.source,
+    reportingController: e.reportingComponent,
+    firstTimestamp: e.firstTimestamp,
+    lastTimestamp: e.lastTimestamp,
+    count: e.count,
+    series: e.series
+      ? { count: e.series.count ?? 0, lastObservedTime: e.series.lastObservedTime }
+      : undefined,
+  });
+}
+
 function fromEventsAPI(e: EventsEvent): EventView {
-  return {
-    name: e.metadata?.name ?? '',
-    type: e.type ?? '',
-    reason: e.reason ?? '',
-    message: e.note ?? '',
-    kind: e.regarding?.kind ?? '',
-    objectName: e.regarding?.name ?? '',
-    fieldPath: e.regarding?.fieldPath ?? '',
-    component: e.deprecatedSource?.component ?? '',
-    host: e.deprecatedSource?.host ?? '',
-    reportingController: e.reportingController ?? '',
-    reportingInstance: e.reportingInstance ?? '',
+  return toView(e, {
+    message: e.note,
+    regarding: e.regarding,
+    source: e.deprecatedSource,
+    reportingController: e.reportingController,
     firstTimestamp: e.deprecatedFirstTimestamp,
     lastTimestamp: e.deprecatedLastTimestamp,
-    eventTime: e.eventTime,
-    count: e.deprecatedCount ?? 0,
+    count: e.deprecatedCount,
     series: e.series ? { count: e.series.count, lastObservedTime: e.series.lastObservedTime } : undefined,
-  };
+  });
 }
 
 /**

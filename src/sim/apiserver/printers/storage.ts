@@ -10,6 +10,10 @@ import type {
 import { AGE_COLUMN, NAME_COLUMN, column, printer, wide } from './columns';
 import { since } from './duration';
 import { formatQuantity } from './quantity';
+import type { TableColumnDefinition } from './types';
+
+/** The two kinds printed with a storage class and a volume mode. */
+type Volume = PersistentVolume | PersistentVolumeClaim;
 
 const BETA_STORAGE_CLASS = 'volume.beta.kubernetes.io/storage-class';
 
@@ -29,10 +33,46 @@ function accessModes(modes: readonly string[] | undefined): string {
 }
 
 /** The beta storage-class annotation wins over spec.storageClassName. */
-function storageClassOf(obj: PersistentVolume | PersistentVolumeClaim): string {
+function storageClassOf(obj: Volume): string {
   const annotation = obj.metadata?.annotations?.[BETA_STORAGE_CLASS];
   if (annotation !== undefined) return annotation;
   return obj.spec?.storageClassName ?? '';
+}
+
+/** The Status column of a volume or claim (`noun`). */
+const phaseColumn = (noun: string): TableColumnDefinition =>
+  column('Status', 'string', `The ${noun}’s phase.`);
+
+/** The Status cell: the phase, or Terminating once deletion has begun. */
+const phaseCell = (obj: Volume): string =>
+  obj.metadata?.deletionTimestamp ? 'Terminating' : (obj.status?.phase ?? '');
+
+/**
+ * The columns volumes and claims (`noun`) end with: StorageClass, VolumeAttributesClass, the
+ * `between` columns, Age and the wide VolumeMode.
+ */
+function classAndModeColumns(
+  noun: string,
+  between: readonly TableColumnDefinition[] = [],
+): TableColumnDefinition[] {
+  return [
+    column('StorageClass', 'string', `The ${noun}’s storage class.`),
+    column('VolumeAttributesClass', 'string', `The ${noun}’s attributes class.`),
+    ...between,
+    AGE_COLUMN,
+    wide(column('VolumeMode', 'string', 'Filesystem or Block.')),
+  ];
+}
+
+/** The cells of `classAndModeColumns`, with `between` the cells of its `between` columns. */
+function classAndModeCells(obj: Volume, now: number, between: readonly unknown[] = []): unknown[] {
+  return [
+    storageClassOf(obj),
+    obj.spec?.volumeAttributesClassName ?? '<unset>',
+    ...between,
+    since(obj.metadata?.creationTimestamp, now),
+    obj.spec?.volumeMode ?? '<unset>',
+  ];
 }
 
 /** `kubectl get persistentvolumes`. */
@@ -42,13 +82,9 @@ export const persistentVolumePrinter = printer<PersistentVolume>(
     column('Capacity', 'string', 'The volume’s storage capacity.'),
     column('Access Modes', 'string', 'How the volume can be mounted.'),
     column('Reclaim Policy', 'string', 'What happens to the volume when its claim goes.'),
-    column('Status', 'string', 'The volume’s phase.'),
+    phaseColumn('volume'),
     column('Claim', 'string', 'The claim bound to the volume, as namespace/name.'),
-    column('StorageClass', 'string', 'The volume’s storage class.'),
-    column('VolumeAttributesClass', 'string', 'The volume’s attributes class.'),
-    column('Reason', 'string', 'Why the volume is in its phase.'),
-    AGE_COLUMN,
-    wide(column('VolumeMode', 'string', 'Filesystem or Block.')),
+    ...classAndModeColumns('volume', [column('Reason', 'string', 'Why the volume is in its phase.')]),
   ],
   (pv, now) => {
     const ref = pv.spec?.claimRef;
@@ -57,13 +93,9 @@ export const persistentVolumePrinter = printer<PersistentVolume>(
       formatQuantity(pv.spec?.capacity?.storage),
       accessModes(pv.spec?.accessModes),
       pv.spec?.persistentVolumeReclaimPolicy ?? '',
-      pv.metadata?.deletionTimestamp ? 'Terminating' : (pv.status?.phase ?? ''),
+      phaseCell(pv),
       ref ? `${ref.namespace ?? ''}/${ref.name ?? ''}` : '',
-      storageClassOf(pv),
-      pv.spec?.volumeAttributesClassName ?? '<unset>',
-      pv.status?.reason ?? '',
-      since(pv.metadata?.creationTimestamp, now),
-      pv.spec?.volumeMode ?? '<unset>',
+      ...classAndModeCells(pv, now, [pv.status?.reason ?? '']),
     ];
   },
 );
@@ -72,28 +104,22 @@ export const persistentVolumePrinter = printer<PersistentVolume>(
 export const persistentVolumeClaimPrinter = printer<PersistentVolumeClaim>(
   [
     NAME_COLUMN,
-    column('Status', 'string', 'The claim’s phase.'),
+    phaseColumn('claim'),
     column('Volume', 'string', 'The volume bound to the claim.'),
     column('Capacity', 'string', 'The bound volume’s capacity.'),
     column('Access Modes', 'string', 'How the bound volume can be mounted.'),
-    column('StorageClass', 'string', 'The claim’s storage class.'),
-    column('VolumeAttributesClass', 'string', 'The claim’s attributes class.'),
-    AGE_COLUMN,
-    wide(column('VolumeMode', 'string', 'Filesystem or Block.')),
+    ...classAndModeColumns('claim'),
   ],
   (pvc, now) => {
     const volumeName = pvc.spec?.volumeName ?? '';
     const bound = volumeName !== '';
     return [
       pvc.metadata?.name ?? '',
-      pvc.metadata?.deletionTimestamp ? 'Terminating' : (pvc.status?.phase ?? ''),
+      phaseCell(pvc),
       volumeName,
       bound ? formatQuantity(pvc.status?.capacity?.storage) : '',
       bound ? accessModes(pvc.status?.accessModes) : '',
-      storageClassOf(pvc),
-      pvc.spec?.volumeAttributesClassName ?? '<unset>',
-      since(pvc.metadata?.creationTimestamp, now),
-      pvc.spec?.volumeMode ?? '<unset>',
+      ...classAndModeCells(pvc, now),
     ];
   },
 );

@@ -7,140 +7,87 @@ import type {
   StatefulSet,
 } from 'kubernetes-types/apps/v1';
 import type { ReplicationController } from 'kubernetes-types/core/v1';
-import {
-  AGE_COLUMN,
-  CONTAINERS_COLUMN,
-  IMAGES_COLUMN,
-  NAME_COLUMN,
-  SELECTOR_COLUMN,
-  column,
-  printer,
-} from './columns';
+import { AGE_COLUMN, NAME_COLUMN, column, printer } from './columns';
 import { since } from './duration';
-import { containerCells, formatLabelSelector, formatLabels, selectorString } from './format';
+import { formatLabelSelector, formatLabels, selectorString } from './format';
+import { templatePrinter } from './template';
 
 /** `kubectl get deployments`: READY is ready/desired; the wide selector is printed bare. */
-export const deploymentPrinter = printer<Deployment>(
-  [
-    NAME_COLUMN,
+export const deploymentPrinter = templatePrinter<Deployment>({
+  columns: [
     column('Ready', 'string', 'Ready pods out of the desired replicas.'),
     column('Up-to-date', 'string', 'Replicas running the latest pod template.'),
     column('Available', 'string', 'Replicas ready for at least minReadySeconds.'),
-    AGE_COLUMN,
-    CONTAINERS_COLUMN,
-    IMAGES_COLUMN,
-    SELECTOR_COLUMN,
   ],
-  (d, now) => {
-    const [names, images] = containerCells(d.spec?.template?.spec?.containers);
-    return [
-      d.metadata?.name ?? '',
-      `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
-      d.status?.updatedReplicas ?? 0,
-      d.status?.availableReplicas ?? 0,
-      since(d.metadata?.creationTimestamp, now),
-      names,
-      images,
-      selectorString(d.spec?.selector) ?? '<invalid>',
-    ];
-  },
-);
+  cells: (d) => [
+    `${d.status?.readyReplicas ?? 0}/${d.spec?.replicas ?? 0}`,
+    d.status?.updatedReplicas ?? 0,
+    d.status?.availableReplicas ?? 0,
+  ],
+  containers: (d) => d.spec?.template?.spec?.containers,
+  selector: (d) => selectorString(d.spec?.selector) ?? '<invalid>',
+});
 
 const replicaColumns = [
-  NAME_COLUMN,
   column('Desired', 'integer', 'Number of replicas asked for.'),
   column('Current', 'integer', 'Number of replicas that exist.'),
   column('Ready', 'integer', 'Number of replicas that are ready.'),
-  AGE_COLUMN,
-  CONTAINERS_COLUMN,
-  IMAGES_COLUMN,
-  SELECTOR_COLUMN,
+];
+
+/** Desired, current and ready replicas: the cells of `replicaColumns`. */
+const replicaCells = (obj: ReplicaSet | ReplicationController): unknown[] => [
+  obj.spec?.replicas ?? 0,
+  obj.status?.replicas ?? 0,
+  obj.status?.readyReplicas ?? 0,
 ];
 
 /** `kubectl get replicasets`. */
-export const replicaSetPrinter = printer<ReplicaSet>(replicaColumns, (rs, now) => {
-  const [names, images] = containerCells(rs.spec?.template?.spec?.containers);
-  return [
-    rs.metadata?.name ?? '',
-    rs.spec?.replicas ?? 0,
-    rs.status?.replicas ?? 0,
-    rs.status?.readyReplicas ?? 0,
-    since(rs.metadata?.creationTimestamp, now),
-    names,
-    images,
-    formatLabelSelector(rs.spec?.selector),
-  ];
+export const replicaSetPrinter = templatePrinter<ReplicaSet>({
+  columns: replicaColumns,
+  cells: replicaCells,
+  containers: (rs) => rs.spec?.template?.spec?.containers,
+  selector: (rs) => formatLabelSelector(rs.spec?.selector),
 });
 
 /** `kubectl get replicationcontrollers`: the selector is a plain label map. */
-export const replicationControllerPrinter = printer<ReplicationController>(replicaColumns, (rc, now) => {
-  const [names, images] = containerCells(rc.spec?.template?.spec?.containers);
-  return [
-    rc.metadata?.name ?? '',
-    rc.spec?.replicas ?? 0,
-    rc.status?.replicas ?? 0,
-    rc.status?.readyReplicas ?? 0,
-    since(rc.metadata?.creationTimestamp, now),
-    names,
-    images,
-    formatLabels(rc.spec?.selector),
-  ];
+export const replicationControllerPrinter = templatePrinter<ReplicationController>({
+  columns: replicaColumns,
+  cells: replicaCells,
+  containers: (rc) => rc.spec?.template?.spec?.containers,
+  selector: (rc) => formatLabels(rc.spec?.selector),
 });
 
 /** `kubectl get statefulsets`. */
-export const statefulSetPrinter = printer<StatefulSet>(
-  [
-    NAME_COLUMN,
-    column('Ready', 'string', 'Ready pods out of the desired replicas.'),
-    AGE_COLUMN,
-    CONTAINERS_COLUMN,
-    IMAGES_COLUMN,
-  ],
-  (sts, now) => {
-    const [names, images] = containerCells(sts.spec?.template?.spec?.containers);
-    return [
-      sts.metadata?.name ?? '',
-      `${sts.status?.readyReplicas ?? 0}/${sts.spec?.replicas ?? 0}`,
-      since(sts.metadata?.creationTimestamp, now),
-      names,
-      images,
-    ];
-  },
-);
+export const statefulSetPrinter = templatePrinter<StatefulSet>({
+  columns: [column('Ready', 'string', 'Ready pods out of the desired replicas.')],
+  cells: (sts) => [`${sts.status?.readyReplicas ?? 0}/${sts.spec?.replicas ?? 0}`],
+  containers: (sts) => sts.spec?.template?.spec?.containers,
+});
 
 /** `kubectl get daemonsets`. */
-export const daemonSetPrinter = printer<DaemonSet>(
-  [
-    NAME_COLUMN,
+export const daemonSetPrinter = templatePrinter<DaemonSet>({
+  columns: [
     column('Desired', 'integer', 'Nodes that should run the daemon pod.'),
     column('Current', 'integer', 'Nodes running at least one daemon pod.'),
     column('Ready', 'integer', 'Nodes whose daemon pod is ready.'),
     column('Up-to-date', 'integer', 'Nodes running the latest daemon pod template.'),
     column('Available', 'integer', 'Nodes whose daemon pod is available.'),
     column('Node Selector', 'string', 'The pod template’s node selector.'),
-    AGE_COLUMN,
-    CONTAINERS_COLUMN,
-    IMAGES_COLUMN,
-    SELECTOR_COLUMN,
   ],
-  (ds, now) => {
-    const [names, images] = containerCells(ds.spec?.template?.spec?.containers);
+  cells: (ds) => {
     const s = ds.status;
     return [
-      ds.metadata?.name ?? '',
       s?.desiredNumberScheduled ?? 0,
       s?.currentNumberScheduled ?? 0,
       s?.numberReady ?? 0,
       s?.updatedNumberScheduled ?? 0,
       s?.numberAvailable ?? 0,
       formatLabels(ds.spec?.template?.spec?.nodeSelector),
-      since(ds.metadata?.creationTimestamp, now),
-      names,
-      images,
-      formatLabelSelector(ds.spec?.selector),
     ];
   },
-);
+  containers: (ds) => ds.spec?.template?.spec?.containers,
+  selector: (ds) => formatLabelSelector(ds.spec?.selector),
+});
 
 /** `statefulset.apps/web` for a controller owner reference, `<none>` without one. */
 function controllerName(rev: ControllerRevision): string {

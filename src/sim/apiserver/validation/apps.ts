@@ -6,15 +6,9 @@ import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../types';
 import type { FieldError } from './field';
-import { forbidden, invalid, nonNegative, notSupported, required } from './field';
-import { GoValue, goIntOrString, goLabelSelector, goPointer, goStr, goStringMap } from './gofmt';
-import {
-  selectorEmpty,
-  selectorMatches,
-  validateLabelSelector,
-  validateObjectMeta,
-  validateObjectMetaUpdate,
-} from './meta';
+import { forbidden, invalid, nonNegative, notSupported } from './field';
+import { GoValue, goIntOrString, goLabelSelector, goPointer, goStr } from './gofmt';
+import { validateObjectMeta, validateObjectMetaUpdate } from './meta';
 import { nameIsDNSSubdomain } from './names';
 import { validatePodTemplateSpec } from './podspec';
 import { num, rec, str } from './util';
@@ -24,50 +18,27 @@ import {
   notMoreThan100Percent,
   selectorBroken,
   selectorImmutable,
+  templateLabelsMatch,
   validateIntOrPercent,
+  validateRequiredSelector,
+  validateRestartAlways,
 } from './workload';
 
 /** The selector and template checks shared by Deployments and ReplicaSets. */
 function templateForReplicaSet(spec: Record<string, unknown>, kind: string): FieldError[] {
-  const errs: FieldError[] = [];
   const selector = spec['selector'] as LabelSelector | undefined;
-  if (!selector) errs.push(required(SPEC.child('selector')));
-  else {
-    errs.push(...validateLabelSelector(selector, SPEC.child('selector')));
-    if (selectorEmpty(selector))
-      errs.push(
-        invalid(SPEC.child('selector'), goLabelSelector(selector), `empty selector is invalid for ${kind}`),
-      );
-  }
-  const template = rec(spec['template']);
-  const tp = SPEC.child('template');
+  const errs = validateRequiredSelector(selector, kind);
   if (selector && selectorBroken(selector)) {
     errs.push(invalid(SPEC.child('selector'), goLabelSelector(selector), 'invalid label selector'));
     return errs;
   }
-  const labels = rec(template['metadata'])['labels'];
-  // A nil selector selects nothing, so it never matches; an empty one is never compared.
-  if (!selector || (!selectorEmpty(selector) && !selectorMatches(selector, labels))) {
-    errs.push(
-      invalid(
-        tp.child('metadata', 'labels'),
-        goStringMap(labels),
-        '`selector` does not match template `labels`',
-      ),
-    );
-  }
-  errs.push(...validatePodTemplateSpec(template, tp));
-  const restartPolicy = str(rec(template['spec'])['restartPolicy']) || 'Always';
-  if (restartPolicy !== 'Always')
-    errs.push(notSupported(tp.child('spec', 'restartPolicy'), restartPolicy, ['Always']));
-  if (rec(template['spec'])['activeDeadlineSeconds'] !== undefined) {
-    errs.push(
-      forbidden(
-        tp.child('spec', 'activeDeadlineSeconds'),
-        `activeDeadlineSeconds in ReplicaSet is not Supported`,
-      ),
-    );
-  }
+  const template = rec(spec['template']);
+  const tp = SPEC.child('template');
+  errs.push(
+    ...templateLabelsMatch(selector, rec(template['metadata'])['labels'], tp),
+    ...validatePodTemplateSpec(template, tp),
+    ...validateRestartAlways(template, tp, 'ReplicaSet'),
+  );
   return errs;
 }
 

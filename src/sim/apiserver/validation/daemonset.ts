@@ -5,60 +5,38 @@ import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../types';
 import type { FieldError } from './field';
-import { Path, forbidden, immutable, invalid, nonNegative, notSupported, required } from './field';
-import { GoValue, goIntOrString, goLabelSelector, goPointer, goStr, goStringMap } from './gofmt';
-import {
-  selectorEmpty,
-  selectorMatches,
-  validateLabelSelector,
-  validateObjectMeta,
-  validateObjectMetaUpdate,
-} from './meta';
+import { Path, immutable, invalid, nonNegative, notSupported, required } from './field';
+import { GoValue, goIntOrString, goPointer, goStr } from './gofmt';
+import { selectorMatches, validateLabelSelector, validateObjectMeta, validateObjectMetaUpdate } from './meta';
 import { nameIsDNSSubdomain } from './names';
 import { validatePodTemplateSpec } from './podspec';
 import { rec, str } from './util';
 import {
   SPEC,
   intOrPercentValue,
+  labelsMismatch,
   notMoreThan100Percent,
   selectorBroken,
   selectorImmutable,
+  selectorNotEmpty,
   validateIntOrPercent,
+  validateRestartAlways,
 } from './workload';
 
 function daemonSetSpec(spec: Record<string, unknown>): FieldError[] {
-  const errs: FieldError[] = [];
   const selector = spec['selector'] as LabelSelector | undefined;
-  errs.push(...validateLabelSelector(selector, SPEC.child('selector')));
+  const errs = validateLabelSelector(selector, SPEC.child('selector'));
   const template = rec(spec['template']);
   const tp = SPEC.child('template');
   const labels = rec(template['metadata'])['labels'];
   if (!selectorBroken(selector) && (!selector || !selectorMatches(selector, labels))) {
-    errs.push(
-      invalid(
-        tp.child('metadata', 'labels'),
-        goStringMap(labels),
-        '`selector` does not match template `labels`',
-      ),
-    );
+    errs.push(labelsMismatch(labels, tp));
   }
-  if (selector && selectorEmpty(selector))
-    errs.push(
-      invalid(SPEC.child('selector'), goLabelSelector(selector), 'empty selector is invalid for daemonset'),
-    );
-  errs.push(...validatePodTemplateSpec(template, tp));
-  const podSpec = rec(template['spec']);
-  const restartPolicy = str(podSpec['restartPolicy']) || 'Always';
-  if (restartPolicy !== 'Always')
-    errs.push(notSupported(tp.child('spec', 'restartPolicy'), restartPolicy, ['Always']));
-  if (podSpec['activeDeadlineSeconds'] !== undefined) {
-    errs.push(
-      forbidden(
-        tp.child('spec', 'activeDeadlineSeconds'),
-        'activeDeadlineSeconds in DaemonSet is not Supported',
-      ),
-    );
-  }
+  errs.push(
+    ...selectorNotEmpty(selector, 'daemonset'),
+    ...validatePodTemplateSpec(template, tp),
+    ...validateRestartAlways(template, tp, 'DaemonSet'),
+  );
   errs.push(...nonNegative(spec['minReadySeconds'], SPEC.child('minReadySeconds')));
   errs.push(...nonNegative(spec['templateGeneration'], SPEC.child('templateGeneration')));
   const us = rec(spec['updateStrategy']);

@@ -10,31 +10,9 @@ import { validateObjectMeta, validateObjectMetaUpdate } from './meta';
 import { isQualifiedName, nameIsDNSSubdomain } from './names';
 import type { Quantity } from './quantity';
 import { compareQuantity, formatQuantity } from './quantity';
-import { readQuantity, validateQuantityValue, validateResourceName } from './resources';
+import { STANDARD_RESOURCES, readQuantity, validateQuantityValue, validateResourceName } from './resources';
 import { arr, rec, str } from './util';
 
-const QUOTA_RESOURCES = new Set([
-  'pods',
-  'services',
-  'replicationcontrollers',
-  'resourcequotas',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'storage',
-  'requests.storage',
-  'services.nodeports',
-  'services.loadbalancers',
-  'cpu',
-  'memory',
-  'ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-]);
 const QUOTA_SCOPES = [
   'Terminating',
   'NotTerminating',
@@ -49,7 +27,7 @@ function quotaList(list: unknown, at: Path): FieldError[] {
   for (const [k, v] of Object.entries(rec(list))) {
     const p = at.key(k);
     errs.push(...validateResourceName(k, p));
-    if (!k.includes('/') && !QUOTA_RESOURCES.has(k) && !/^(requests\.)?hugepages-/.test(k)) {
+    if (!k.includes('/') && !STANDARD_RESOURCES.has(k) && !/^(requests\.)?hugepages-/.test(k)) {
       errs.push(invalid(p, k, 'must be a standard resource for quota'));
     }
     const q = readQuantity(v);
@@ -58,21 +36,22 @@ function quotaList(list: unknown, at: Path): FieldError[] {
   return errs;
 }
 
+/** A quota's scopes, from its spec. */
+const scopesOf = (spec: unknown): string[] => arr<string>(rec(spec)['scopes']).map(str);
+
+/** An error on spec.scopes, which it prints as upstream's []core.ResourceQuotaScope. */
+const scopesInvalid = (scopes: readonly string[], detail: string): FieldError =>
+  invalid(Path.of('spec', 'scopes'), goStringSlice(scopes, '[]core.ResourceQuotaScope'), detail);
+
 function quotaSpec(spec: Record<string, unknown>): FieldError[] {
-  const at = Path.of('spec');
-  const errs = quotaList(spec['hard'], at.child('hard'));
-  const scopes = arr<string>(spec['scopes']).map(str);
+  const errs = quotaList(spec['hard'], Path.of('spec', 'hard'));
+  const scopes = scopesOf(spec);
   for (const s of scopes) {
-    if (!QUOTA_SCOPES.includes(s))
-      errs.push(
-        invalid(at.child('scopes'), goStringSlice(scopes, '[]core.ResourceQuotaScope'), 'unsupported scope'),
-      );
+    if (!QUOTA_SCOPES.includes(s)) errs.push(scopesInvalid(scopes, 'unsupported scope'));
   }
   const has = (s: string): boolean => scopes.includes(s);
   if ((has('BestEffort') && has('NotBestEffort')) || (has('Terminating') && has('NotTerminating'))) {
-    errs.push(
-      invalid(at.child('scopes'), goStringSlice(scopes, '[]core.ResourceQuotaScope'), 'conflicting scopes'),
-    );
+    errs.push(scopesInvalid(scopes, 'conflicting scopes'));
   }
   return errs;
 }
@@ -91,17 +70,10 @@ export function validateResourceQuota(rq: KubeObject): FieldError[] {
 /** ValidateResourceQuotaUpdate: scopes may not change. */
 export function validateResourceQuotaUpdate(rq: KubeObject, old: KubeObject): FieldError[] {
   const errs = [...validateObjectMetaUpdate(rq.metadata, old.metadata), ...quotaSpec(rec(rq['spec']))];
-  const scopes = arr<string>(rec(rq['spec'])['scopes']).map(str);
-  const oldScopes = arr<string>(rec(old['spec'])['scopes']).map(str);
+  const scopes = scopesOf(rq['spec']);
+  const oldScopes = scopesOf(old['spec']);
   const same = new Set(scopes).size === new Set(oldScopes).size && scopes.every((s) => oldScopes.includes(s));
-  if (!same)
-    errs.push(
-      invalid(
-        Path.of('spec', 'scopes'),
-        goStringSlice(scopes, '[]core.ResourceQuotaScope'),
-        'field is immutable',
-      ),
-    );
+  if (!same) errs.push(scopesInvalid(scopes, 'field is immutable'));
   return errs;
 }
 
@@ -144,63 +116,38 @@ export function validateLimitRange(lr: KubeObject): FieldError[] {
       );
     }
     const keys = new Set(Object.values(lists).flatMap((m) => [...m.keys()]));
-    for (const k of keys) {
-      const min = lists['min']?.get(k);
-      const max = lists['max']?.get(k);
-      const def = lists['default']?.get(k);
-      const defReq = lists['defaultRequest']?.get(k);
-      const s = formatQuantity;
-      const gt = (a: Quantity | undefined, b: Quantity | undefined): boolean =>
-        !!a && !!b && compareQuantity(a, b) > 0;
-      if (gt(min, max))
-        errs.push(
-          invalid(
-            at.child('min').key(k),
-            s(min!),
-            `min value ${s(min!)} is greater than max value ${s(max!)}`,
-          ),
-        );
-      if (gt(min, defReq))
-        errs.push(
-          invalid(
-            at.child('defaultRequest').key(k),
-            s(defReq!),
-            `min value ${s(min!)} is greater than default request value ${s(defReq!)}`,
-          ),
-        );
-      if (gt(defReq, max))
-        errs.push(
-          invalid(
-            at.child('defaultRequest').key(k),
-            s(defReq!),
-            `default request value ${s(defReq!)} is greater than max value ${s(max!)}`,
-          ),
-        );
-      if (gt(defReq, def))
-        errs.push(
-          invalid(
-            at.child('defaultRequest').key(k),
-            s(defReq!),
-            `default request value ${s(defReq!)} is greater than default limit value ${s(def!)}`,
-          ),
-        );
-      if (gt(min, def))
-        errs.push(
-          invalid(
-            at.child('default').key(k),
-            s(min!),
-            `min value ${s(min!)} is greater than default value ${s(def!)}`,
-          ),
-        );
-      if (gt(def, max))
-        errs.push(
-          invalid(
-            at.child('default').key(k),
-            s(max!),
-            `default value ${s(def!)} is greater than max value ${s(max!)}`,
-          ),
-        );
-    }
+    for (const k of keys) errs.push(...limitOrderErrors(lists, k, at));
   });
+  return errs;
+}
+
+/** A LimitRange list key, and what upstream's messages call its values. */
+type Bound = readonly [list: string, name: string];
+const MIN: Bound = ['min', 'min'];
+const MAX: Bound = ['max', 'max'];
+const DEFAULT: Bound = ['default', 'default'];
+const DEFAULT_REQUEST: Bound = ['defaultRequest', 'default request'];
+
+/**
+ * ValidateLimitRange's orderings for resource `k` of the limit at `at`, in upstream's order:
+ * min <= default request <= default <= max, and min <= max.
+ */
+function limitOrderErrors(lists: Record<string, Map<string, Quantity>>, k: string, at: Path): FieldError[] {
+  const errs: FieldError[] = [];
+  const s = formatQuantity;
+  /** `lower` may not exceed `upper`; the error is on list `field` and prints the `shown` value. */
+  const order = (lower: Bound, upper: Bound, field: string, shown: 'lower' | 'upper'): void => {
+    const lo = lists[lower[0]]?.get(k);
+    const hi = lists[upper[0]]?.get(k);
+    if (!lo || !hi || compareQuantity(lo, hi) <= 0) return;
+    const message = `${lower[1]} value ${s(lo)} is greater than ${upper[1]} value ${s(hi)}`;
+    errs.push(invalid(at.child(field).key(k), s(shown === 'lower' ? lo : hi), message));
+  };
+  order(MIN, MAX, 'min', 'lower');
+  order(MIN, DEFAULT_REQUEST, 'defaultRequest', 'upper');
+  order(DEFAULT_REQUEST, MAX, 'defaultRequest', 'lower');
+  order(DEFAULT_REQUEST, ['default', 'default limit'], 'defaultRequest', 'lower');
+  order(MIN, DEFAULT, 'default', 'lower');
+  order(DEFAULT, MAX, 'default', 'upper');
   return errs;
 }

@@ -24,28 +24,7 @@ export function readQuantity(v: unknown): Quantity | undefined {
 }
 
 const STANDARD_CONTAINER = new Set(['cpu', 'memory', 'ephemeral-storage']);
-const STANDARD = new Set([
-  'cpu',
-  'memory',
-  'ephemeral-storage',
-  'requests.cpu',
-  'requests.memory',
-  'requests.ephemeral-storage',
-  'limits.cpu',
-  'limits.memory',
-  'limits.ephemeral-storage',
-  'pods',
-  'services',
-  'replicationcontrollers',
-  'resourcequotas',
-  'secrets',
-  'configmaps',
-  'persistentvolumeclaims',
-  'storage',
-  'requests.storage',
-  'services.nodeports',
-  'services.loadbalancers',
-]);
+/** Resources counted in whole objects: their quantities must be integers. */
 const INTEGER = new Set([
   'pods',
   'services',
@@ -57,6 +36,21 @@ const INTEGER = new Set([
   'services.nodeports',
   'services.loadbalancers',
 ]);
+/** The standard resource names: compute resources (plain, requests.* and limits.*), storage and object counts. */
+export const STANDARD_RESOURCES: ReadonlySet<string> = new Set([
+  'cpu',
+  'memory',
+  'ephemeral-storage',
+  'requests.cpu',
+  'requests.memory',
+  'requests.ephemeral-storage',
+  'limits.cpu',
+  'limits.memory',
+  'limits.ephemeral-storage',
+  'storage',
+  'requests.storage',
+  ...INTEGER,
+]);
 
 const isHugePages = (n: string): boolean => n.startsWith('hugepages-');
 /** IsNativeResource: unprefixed or in the kubernetes.io namespace. */
@@ -65,7 +59,7 @@ export const isNativeResource = (n: string): boolean => !n.includes('/') || n.in
 export const isExtendedResource = (n: string): boolean =>
   !isNativeResource(n) && !n.startsWith('requests.') && isQualifiedName('requests.' + n).length === 0;
 const isOvercommitAllowed = (n: string): boolean => isNativeResource(n) && !isHugePages(n);
-const isStandard = (n: string): boolean => STANDARD.has(n) || isHugePages(n);
+const isStandard = (n: string): boolean => STANDARD_RESOURCES.has(n) || isHugePages(n);
 
 /** validateResourceName: qualified, and standard when unprefixed. */
 export function validateResourceName(name: string, at: Path): FieldError[] {

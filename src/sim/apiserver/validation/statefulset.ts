@@ -4,17 +4,9 @@
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { FieldError } from './field';
-import { deepEqual, forbidden, invalid, nonNegative, notSupported, required } from './field';
-import { GoValue, goIntOrString, goLabelSelector, goPointer, goStr, goStringMap } from './gofmt';
-import {
-  selectorEmpty,
-  selectorMatches,
-  validateLabelSelector,
-  validateLabels,
-  validateAnnotations,
-  validateObjectMeta,
-  validateObjectMetaUpdate,
-} from './meta';
+import { deepEqual, forbidden, invalid, nonNegative, notSupported } from './field';
+import { GoValue, goIntOrString, goLabelSelector, goPointer, goStr } from './gofmt';
+import { validateAnnotations, validateLabels, validateObjectMeta, validateObjectMetaUpdate } from './meta';
 import { nameIsDNSLabel } from './names';
 import { num, rec, str } from './util';
 import {
@@ -22,7 +14,10 @@ import {
   intOrPercentValue,
   notMoreThan100Percent,
   selectorBroken,
+  templateLabelsMatch,
   validateIntOrPercent,
+  validateRequiredSelector,
+  validateRestartAlways,
 } from './workload';
 
 function statefulSetSpec(spec: Record<string, unknown>): FieldError[] {
@@ -75,50 +70,20 @@ function statefulSetSpec(spec: Record<string, unknown>): FieldError[] {
   errs.push(...nonNegative(spec['minReadySeconds'], SPEC.child('minReadySeconds')));
   errs.push(...nonNegative(rec(spec['ordinals'])['start'], SPEC.child('ordinals.start')));
   const selector = spec['selector'] as LabelSelector | undefined;
-  if (!selector) errs.push(required(SPEC.child('selector')));
-  else {
-    errs.push(...validateLabelSelector(selector, SPEC.child('selector')));
-    if (selectorEmpty(selector))
-      errs.push(
-        invalid(
-          SPEC.child('selector'),
-          goLabelSelector(selector),
-          'empty selector is invalid for statefulset',
-        ),
-      );
-  }
+  errs.push(...validateRequiredSelector(selector, 'statefulset'));
   const template = rec(spec['template']);
   const tp = SPEC.child('template');
   if (selector && selectorBroken(selector))
     errs.push(invalid(SPEC.child('selector'), goLabelSelector(selector), ''));
   else {
     const meta = rec(template['metadata']);
-    if (!selector || (!selectorEmpty(selector) && !selectorMatches(selector, meta['labels']))) {
-      errs.push(
-        invalid(
-          tp.child('metadata', 'labels'),
-          goStringMap(meta['labels']),
-          '`selector` does not match template `labels`',
-        ),
-      );
-    }
     errs.push(
+      ...templateLabelsMatch(selector, meta['labels'], tp),
       ...validateLabels(meta['labels'], tp.child('labels')),
       ...validateAnnotations(meta['annotations'], tp.child('annotations')),
     );
   }
-  const podSpec = rec(template['spec']);
-  const restartPolicy = str(podSpec['restartPolicy']) || 'Always';
-  if (restartPolicy !== 'Always')
-    errs.push(notSupported(tp.child('spec', 'restartPolicy'), restartPolicy, ['Always']));
-  if (podSpec['activeDeadlineSeconds'] !== undefined) {
-    errs.push(
-      forbidden(
-        tp.child('spec', 'activeDeadlineSeconds'),
-        'activeDeadlineSeconds in StatefulSet is not Supported',
-      ),
-    );
-  }
+  errs.push(...validateRestartAlways(template, tp, 'StatefulSet'));
   return errs;
 }
 
