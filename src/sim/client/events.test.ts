@@ -35,4 +35,21 @@ describe('EventRecorder', () => {
     });
     expect(events[0].metadata.name).toMatch(/^x\.[0-9a-f]+$/);
   });
+
+  it('keeps every event recorded at the same virtual instant', () => {
+    const c = testClient();
+    const client = new ApiClient(
+      c.cluster.apiserver,
+      'control-plane/kube-controller-manager',
+      'kube-controller-manager',
+    );
+    const cm = client.create(findResource('', 'v1', 'configmaps')!, 'default', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'y' },
+    });
+    const recorder = new EventRecorder(c.cluster.kernel, client, 'test-controller');
+    for (let i = 0; i < 10; i++) recorder.event(cm, 'Normal', 'Created', `created pod ${i}`);
+    expect(c.call('GET', '/api/v1/namespaces/default/events').body.items).toHaveLength(10);
+  });
 });

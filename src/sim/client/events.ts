@@ -82,8 +82,12 @@ export class EventRecorder {
         );
         return;
       }
-      // Upstream names events `<object>.<unix nanoseconds in hex>`.
-      const nanos = BigInt(Math.floor(this.kernel.clock.epoch + now)) * 1_000_000n;
+      // Upstream names events `<object>.<unix nanoseconds in hex>`. The virtual clock counts
+      // milliseconds, so the sub-millisecond part comes from the seeded RNG: events recorded
+      // at the same virtual instant still get distinct names, deterministically.
+      const nanos =
+        BigInt(Math.floor(this.kernel.clock.epoch + now)) * 1_000_000n +
+        BigInt(this.kernel.rng.int(0, 999_999));
       const name = `${obj.metadata.name ?? ''}.${nanos.toString(16)}`;
       this.client.create(
         EVENTS,
