@@ -32,6 +32,9 @@ const STATUS_RESET_ON_CREATE = new Set([
   'resourcequotas',
 ]);
 
+/** Resources whose status strategy also keeps the stored labels (upstream's deployment strategy). */
+const STATUS_KEEPS_LABELS = new Set(['deployments']);
+
 /** Resources that count `metadata.generation` (bumped when the spec changes). */
 const HAS_GENERATION = (r: ResourceInfo) =>
   !['events', 'leases', 'endpoints', 'endpointslices', 'configmaps', 'secrets'].includes(r.plural);
@@ -122,11 +125,21 @@ export function prepareForUpdate(
   }
   let out: KubeObject;
   if (subresource === 'status') {
+    // The status strategies keep the spec (and what each resource protects besides) from the
+    // stored object; the rest of the metadata, such as annotations, may change.
     out = {
-      ...old,
-      status: obj.status,
-      metadata: { ...old.metadata, resourceVersion: obj.metadata.resourceVersion },
+      ...obj,
+      metadata: {
+        ...meta,
+        finalizers: old.metadata.finalizers,
+        ownerReferences: old.metadata.ownerReferences,
+      },
     };
+    if ('spec' in old) out.spec = old.spec;
+    else delete out.spec;
+    if (STATUS_KEEPS_LABELS.has(resource.plural)) out.metadata.labels = old.metadata.labels;
+    for (const key of ['finalizers', 'ownerReferences'] as const)
+      if (out.metadata[key] === undefined) delete out.metadata[key];
   } else {
     out = { ...obj, metadata: meta };
     if ('status' in old && resource.subresources.includes('status')) out.status = old.status;
