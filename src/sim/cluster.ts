@@ -1,8 +1,10 @@
 import { ApiServer } from './apiserver/apiserver';
 import type { UserInfo } from './apiserver/types';
+import { deployment } from './controllers/deployment';
 import { garbageCollector } from './controllers/garbage-collector';
 import { createControllerManager, type ControllerDescriptor } from './controllers/manager';
 import { namespace } from './controllers/namespace';
+import { replicaSet, replicationController } from './controllers/replicaset';
 import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
 import { serviceAccount } from './controllers/serviceaccount';
 import { Kernel } from './kernel/kernel';
@@ -38,6 +40,9 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   namespace,
   garbageCollector,
   rootCaCertPublisher,
+  replicationController,
+  replicaSet,
+  deployment,
 ];
 
 /** Cluster options with every default filled in. */
