@@ -49,7 +49,8 @@ describe.skipIf(kubectl === null)(
 
       const table = await api.kubectl(['get', 'deployments']);
       expect(rows(table.stdout)[0]).toEqual(['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']);
-      expect(rows(table.stdout)[1]?.slice(0, 4)).toEqual(['web', '0/2', '0', '0']);
+      // The deployment controller has already created the ReplicaSet; no pod is available yet.
+      expect(rows(table.stdout)[1]?.slice(0, 4)).toEqual(['web', '0/2', '2', '0']);
 
       const wide = await api.kubectl(['get', 'deploy', 'web', '-o', 'wide']);
       expect(rows(wide.stdout)[0]).toEqual([
@@ -223,7 +224,11 @@ describe.skipIf(kubectl === null)(
         '-o',
         'jsonpath={range .metadata.managedFields[*]}{.manager}/{.operation} {end}',
       ]);
-      expect(managers.stdout.trim().split(' ')).toEqual(['kubectl/Apply', 'kubectl-create/Update']);
+      expect(managers.stdout.trim().split(' ').sort()).toEqual([
+        'kube-controller-manager/Update',
+        'kubectl-create/Update',
+        'kubectl/Apply',
+      ]);
     });
 
     it('a strategic merge patch merges containers by name', async () => {
