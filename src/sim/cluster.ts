@@ -9,7 +9,8 @@ import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
 import { serviceAccount } from './controllers/serviceaccount';
 import { Kernel } from './kernel/kernel';
 import { Etcd } from './store';
-import { buildTopology, type Topology } from './topology';
+import { startKubelet } from './node/kubelet';
+import { buildTopology, workerNodeName, type Topology } from './topology';
 
 /** What a cluster is built from. The same options and inputs always give the same trace. */
 export interface ClusterOptions {
@@ -23,6 +24,8 @@ export interface ClusterOptions {
   readonly tokens?: Readonly<Record<string, UserInfo>>;
   /** The controllers kube-controller-manager runs; all of {@link CONTROLLERS} by default. */
   readonly controllers?: readonly ControllerDescriptor[];
+  /** Whether each worker node runs its kubelet (true by default). */
+  readonly kubelets?: boolean;
   /**
    * OpenAPI v3 component schemas kube-apiserver serves and patches with (see
    * `ApiServerOptions.openapiSchemas`); the host generates them, the simulation only carries
@@ -47,7 +50,7 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
 
 /** Cluster options with every default filled in. */
 export type ResolvedClusterOptions = Required<
-  Omit<ClusterOptions, 'tokens' | 'openapiSchemas' | 'controllers'>
+  Omit<ClusterOptions, 'tokens' | 'openapiSchemas' | 'controllers' | 'kubelets'>
 >;
 
 /** A simulated cluster: the kernel it runs on and the shape of its machines and components. */
@@ -76,5 +79,8 @@ export function createCluster(options: ClusterOptions): Cluster {
   });
   apiserver.bootstrap();
   createControllerManager(kernel, apiserver, options.controllers ?? CONTROLLERS).start();
+  if (options.kubelets !== false) {
+    for (let n = 1; n <= resolved.workerNodes; n++) startKubelet(kernel, apiserver, workerNodeName(n));
+  }
   return { options: resolved, kernel, topology: buildTopology(resolved.workerNodes), etcd, apiserver };
 }

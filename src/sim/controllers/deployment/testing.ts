@@ -41,7 +41,7 @@ export function deploymentManifest(
 
 /** The cluster, a kubectl-like client, and helpers. */
 export function testbed() {
-  const cluster = createCluster({ seed: 1, controllers: [] });
+  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
   createControllerManager(cluster.kernel, cluster.apiserver, [deployment]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];

@@ -28,7 +28,7 @@ type Namespace = KubeObject & {
 };
 
 function setup() {
-  const cluster = createCluster({ seed: 1, controllers: [] });
+  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
   const manager = createControllerManager(cluster.kernel, cluster.apiserver, [
     namespace,
     serviceAccount,

@@ -14,7 +14,7 @@ const NAME = 'kube-root-ca.crt';
 type ConfigMap = KubeObject & { data?: Record<string, string> };
 
 function setup() {
-  const cluster = createCluster({ seed: 1, controllers: [] });
+  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
   createControllerManager(cluster.kernel, cluster.apiserver, [rootCaCertPublisher]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];

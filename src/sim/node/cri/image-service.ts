@@ -1,0 +1,86 @@
+/**
+ * The runtime's image store and CRI ImageService: ImageStatus, ListImages and PullImage.
+ * A pull takes the virtual time images.ts gives the image (a registry check when the image
+ * is already in the store) and then either stores the image or fails as containerd does.
+ */
+import type { Kernel } from '../../kernel/kernel';
+import { CACHED_PULL_MS, PAUSE_IMAGE, resolveImage, type ResolvedImage } from './images';
+import type { RuntimeTracer } from './tracer';
+import type { ImageInfo, PulledImage, RuntimeError, Traced } from './types';
+
+/** How long a failing pull takes to fail (resolving the reference), in ms. */
+const FAILED_PULL_MS: readonly [number, number] = [500, 1500];
+
+export class ImageService {
+  readonly #images = new Map<string, ImageInfo>();
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly tracer: RuntimeTracer,
+  ) {
+    this.#store(resolveImage(PAUSE_IMAGE));
+  }
+
+  /** Whether the store has an image (by any name of it); not a CRI call. */
+  has(image: string): boolean {
+    return this.#images.has(resolveImage(image).ref);
+  }
+
+  /** The images in the store; not a CRI call. */
+  images(): ImageInfo[] {
+    return [...this.#images.values()];
+  }
+
+  imageStatus(image: string, causedBy: number | null): Traced<ImageInfo | null> {
+    const found = this.#images.get(resolveImage(image).ref) ?? null;
+    const step = this.tracer.call(`ImageStatus ${image}`, { image, present: found !== null }, causedBy);
+    return { value: found, step };
+  }
+
+  listImages(causedBy: number | null): Traced<readonly ImageInfo[]> {
+    const step = this.tracer.call('ListImages', { count: this.#images.size }, causedBy);
+    return { value: this.images(), step };
+  }
+
+  pullImage(
+    image: string,
+    causedBy: number | null,
+    done: (result: PulledImage | RuntimeError, step: number) => void,
+  ): number {
+    const resolved = resolveImage(image);
+    const step = this.tracer.call(`PullImage ${image}`, { image, ref: resolved.ref }, causedBy);
+    const cached = this.#images.has(resolved.ref);
+    const [min, max] =
+      resolved.error !== undefined ? FAILED_PULL_MS : cached ? CACHED_PULL_MS : resolved.pullMs;
+    const durationMs = this.kernel.rng.int(min, max);
+    this.kernel.schedule(durationMs, `${this.tracer.runtime}: pull ${image}`, () => {
+      const error = resolved.error;
+      if (error !== undefined) {
+        const reply = this.tracer.reply(
+          `PullImage ${image} failed: ${error.desc}`,
+          { image, error: error.desc },
+          step,
+        );
+        return done(error, reply);
+      }
+      this.#store(resolved);
+      const imageRef = `${resolved.repository}@${resolved.digest}`;
+      const reply = this.tracer.reply(
+        `PullImage ${image}: ${imageRef} (${resolved.size} bytes)`,
+        { image, imageRef, size: resolved.size, durationMs },
+        step,
+      );
+      done({ imageRef, size: resolved.size, durationMs }, reply);
+    });
+    return step;
+  }
+
+  #store(image: ResolvedImage): void {
+    this.#images.set(image.ref, {
+      id: image.id,
+      repoTags: image.ref.includes('@') ? [] : [image.ref],
+      repoDigests: [`${image.repository}@${image.digest}`],
+      size: image.size,
+    });
+  }
+}

@@ -1,0 +1,289 @@
+/**
+ * A containerd-like container runtime for one node, behind the CRI (see types.ts). A pod
+ * sandbox is a pause container with its own network namespace, set up by the node's CNI
+ * plugin; containers run in a sandbox and do what images.ts says their command does. Every
+ * call from the kubelet is a trace step `<node>/kubelet -> <node>/container-runtime` (kind
+ * `runtime`); what the runtime reports back later (a finished pull, a container that
+ * exited) is a step the other way. Ids come from the kernel's RNG, times from its clock.
+ */
+import type { Kernel } from '../../kernel/kernel';
+import type { CniPlugin } from '../cni/plugin';
+import { ImageService } from './image-service';
+import { PAUSE_IMAGE, processFor, resolveImage, stopsGracefully, type Process } from './images';
+import { RuntimeTracer } from './tracer';
+import type {
+  ContainerConfig,
+  ContainerEvent,
+  ContainerEventListener,
+  ContainerStatus,
+  ImageInfo,
+  PodSandboxConfig,
+  PodSandboxStatus,
+  PulledImage,
+  RuntimeError,
+  RuntimeService,
+  Traced,
+} from './types';
+
+/** What `crictl version` prints for this runtime. */
+export const RUNTIME_VERSION = {
+  runtimeName: 'containerd',
+  runtimeVersion: 'v1.7.24',
+  runtimeApiVersion: 'v1',
+};
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+interface Container {
+  status: Mutable<ContainerStatus>;
+  process: Process;
+  graceful: boolean;
+  exitTimer: ReturnType<Kernel['schedule']> | null;
+  onExit: (() => void)[];
+}
+
+/** The first 13 characters of an id, as crictl shows them. */
+export const shortId = (id: string): string => id.slice(0, 13);
+
+export class ContainerRuntime implements RuntimeService {
+  /** The runtime's component id, `<node>/container-runtime`. */
+  readonly id: string;
+  /** The runtime's image store (CRI ImageService). */
+  readonly imageService: ImageService;
+  readonly #tracer: RuntimeTracer;
+  readonly #sandboxes = new Map<string, Mutable<PodSandboxStatus>>();
+  readonly #containers = new Map<string, Container>();
+  readonly #listeners: ContainerEventListener[] = [];
+
+  constructor(
+    private readonly kernel: Kernel,
+    readonly nodeName: string,
+    private readonly cni: CniPlugin,
+  ) {
+    this.id = `${nodeName}/container-runtime`;
+    this.#tracer = new RuntimeTracer(kernel, nodeName);
+    this.imageService = new ImageService(kernel, this.#tracer);
+  }
+
+  runPodSandbox(config: PodSandboxConfig, causedBy: number | null): Traced<PodSandboxStatus> {
+    const id = this.#newId();
+    const step = this.#tracer.call(
+      `RunPodSandbox ${config.namespace}/${config.name}`,
+      { sandboxId: id, image: PAUSE_IMAGE, attempt: config.attempt },
+      causedBy,
+    );
+    const ip = config.hostNetwork ? null : this.cni.add(id, config, step).result.ip;
+    const sandbox = { id, config, state: 'SANDBOX_READY' as const, ip, createdAt: this.kernel.clock.now() };
+    this.#sandboxes.set(id, sandbox);
+    this.#event('CONTAINER_STARTED_EVENT', id, id, step);
+    return { value: { ...sandbox }, step };
+  }
+
+  stopPodSandbox(id: string, causedBy: number | null): Traced<void> {
+    const step = this.#tracer.call(`StopPodSandbox ${shortId(id)}`, { sandboxId: id }, causedBy);
+    const sandbox = this.#sandboxes.get(id);
+    if (sandbox === undefined || sandbox.state === 'SANDBOX_NOTREADY') return { value: undefined, step };
+    for (const c of this.#containers.values()) {
+      if (c.status.sandboxId === id && c.status.state === 'CONTAINER_RUNNING') this.#exit(c, 137, step);
+    }
+    if (!sandbox.config.hostNetwork) this.cni.del(id, sandbox.config, step);
+    sandbox.state = 'SANDBOX_NOTREADY';
+    return { value: undefined, step };
+  }
+
+  removePodSandbox(id: string, causedBy: number | null): Traced<void> {
+    const step = this.#tracer.call(`RemovePodSandbox ${shortId(id)}`, { sandboxId: id }, causedBy);
+    const sandbox = this.#sandboxes.get(id);
+    if (sandbox?.state === 'SANDBOX_READY' && !sandbox.config.hostNetwork)
+      this.cni.del(id, sandbox.config, step);
+    for (const [cid, c] of this.#containers) {
+      if (c.status.sandboxId !== id) continue;
+      if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
+      this.#containers.delete(cid);
+    }
+    this.#sandboxes.delete(id);
+    return { value: undefined, step };
+  }
+
+  imageStatus(image: string, causedBy: number | null): Traced<ImageInfo | null> {
+    return this.imageService.imageStatus(image, causedBy);
+  }
+
+  listImages(causedBy: number | null): Traced<readonly ImageInfo[]> {
+    return this.imageService.listImages(causedBy);
+  }
+
+  pullImage(
+    image: string,
+    causedBy: number | null,
+    done: (result: PulledImage | RuntimeError, step: number) => void,
+  ): number {
+    return this.imageService.pullImage(image, causedBy, done);
+  }
+
+  createContainer(sandboxId: string, config: ContainerConfig, causedBy: number | null): Traced<string> {
+    const resolved = resolveImage(config.image);
+    const id = this.#newId();
+    const step = this.#tracer.call(
+      `CreateContainer ${config.name} in sandbox ${shortId(sandboxId)}`,
+      { containerId: id, sandboxId, name: config.name, image: resolved.ref, attempt: config.attempt },
+      causedBy,
+    );
+    if (!this.#sandboxes.has(sandboxId))
+      throw new Error(`rpc error: code = NotFound desc = failed to get sandbox "${sandboxId}": not found`);
+    if (!this.imageService.has(resolved.ref))
+      throw new Error(`rpc error: code = NotFound desc = failed to get image "${resolved.ref}": not found`);
+    const now = this.kernel.clock.now();
+    const c: Container = {
+      status: {
+        id,
+        sandboxId,
+        name: config.name,
+        attempt: config.attempt,
+        state: 'CONTAINER_CREATED',
+        createdAt: now,
+        startedAt: 0,
+        finishedAt: 0,
+        exitCode: 0,
+        reason: '',
+        image: resolved.ref,
+        imageRef: `${resolved.repository}@${resolved.digest}`,
+      },
+      process: processFor(resolved, config.command, config.args),
+      graceful: stopsGracefully(config.command, config.args),
+      exitTimer: null,
+      onExit: [],
+    };
+    this.#containers.set(id, c);
+    return { value: id, step };
+  }
+
+  startContainer(id: string, causedBy: number | null): Traced<void> {
+    const c = this.#containers.get(id);
+    const step = this.#tracer.call(
+      `StartContainer ${shortId(id)} (${c?.status.name ?? '?'})`,
+      { containerId: id },
+      causedBy,
+    );
+    if (c === undefined || c.status.state !== 'CONTAINER_CREATED')
+      throw new Error(`rpc error: code = NotFound desc = container "${id}" not found`);
+    c.status.state = 'CONTAINER_RUNNING';
+    c.status.startedAt = this.kernel.clock.now();
+    const process = c.process;
+    if (process.kind === 'exit') {
+      c.exitTimer = this.kernel.schedule(
+        process.afterMs,
+        `${this.id}: ${c.status.name} exits ${process.code}`,
+        () => this.#exit(c, process.code, step),
+      );
+    }
+    this.#event('CONTAINER_STARTED_EVENT', id, c.status.sandboxId, step);
+    return { value: undefined, step };
+  }
+
+  stopContainer(
+    id: string,
+    timeoutSeconds: number,
+    causedBy: number | null,
+    done: (step: number) => void,
+  ): number {
+    const c = this.#containers.get(id);
+    const signal = c?.graceful === true ? 'SIGQUIT/SIGTERM' : 'SIGTERM';
+    const step = this.#tracer.call(
+      `StopContainer ${shortId(id)} (${c?.status.name ?? '?'}) timeout ${timeoutSeconds}s`,
+      { containerId: id, timeoutSeconds, signal },
+      causedBy,
+    );
+    if (c === undefined || c.status.state !== 'CONTAINER_RUNNING') {
+      this.kernel.schedule(0, `${this.id}: stopped ${shortId(id)}`, () => done(step));
+      return step;
+    }
+    let kill: ReturnType<Kernel['schedule']> | null = null;
+    c.onExit.push(() => {
+      if (kill !== null) this.kernel.cancel(kill);
+      done(step);
+    });
+    if (c.graceful) {
+      const after = this.kernel.rng.int(100, 400);
+      this.kernel.schedule(after, `${this.id}: ${c.status.name} stops`, () => this.#exit(c, 0, step));
+    } else {
+      kill = this.kernel.schedule(timeoutSeconds * 1000, `${this.id}: SIGKILL ${c.status.name}`, () => {
+        const killed = this.#tracer.reply(
+          `${c.status.name} ignored SIGTERM: SIGKILL after ${timeoutSeconds}s`,
+          { containerId: id, signal: 'SIGKILL' },
+          step,
+        );
+        this.#exit(c, 137, killed);
+      });
+    }
+    return step;
+  }
+
+  removeContainer(id: string, causedBy: number | null): Traced<void> {
+    const step = this.#tracer.call(`RemoveContainer ${shortId(id)}`, { containerId: id }, causedBy);
+    const c = this.#containers.get(id);
+    if (c?.exitTimer !== undefined && c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
+    this.#containers.delete(id);
+    return { value: undefined, step };
+  }
+
+  containerStatus(id: string, causedBy: number | null): Traced<ContainerStatus | null> {
+    const c = this.#containers.get(id);
+    const state = c?.status.state ?? 'not found';
+    const step = this.#tracer.call(
+      `ContainerStatus ${shortId(id)}${c === undefined ? '' : ` (${c.status.name})`}: ${state}`,
+      { containerId: id, state },
+      causedBy,
+    );
+    return { value: c === undefined ? null : { ...c.status }, step };
+  }
+
+  listContainers(sandboxId: string | null, causedBy: number | null): Traced<readonly ContainerStatus[]> {
+    const all = [...this.#containers.values()].map((c) => ({ ...c.status }));
+    const value = sandboxId === null ? all : all.filter((s) => s.sandboxId === sandboxId);
+    const step = this.#tracer.call('ListContainers', { sandboxId, count: value.length }, causedBy);
+    return { value, step };
+  }
+
+  getContainerEvents(listener: ContainerEventListener): void {
+    this.#listeners.push(listener);
+  }
+
+  #exit(c: Container, code: number, causedBy: number): void {
+    if (c.status.state !== 'CONTAINER_RUNNING') return;
+    if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
+    c.exitTimer = null;
+    c.status.state = 'CONTAINER_EXITED';
+    c.status.exitCode = code;
+    c.status.reason = code === 0 ? 'Completed' : 'Error';
+    c.status.finishedAt = this.kernel.clock.now();
+    const callbacks = c.onExit.splice(0);
+    this.#event('CONTAINER_STOPPED_EVENT', c.status.id, c.status.sandboxId, causedBy, code);
+    for (const callback of callbacks) callback();
+  }
+
+  #newId(): string {
+    let id = '';
+    for (let i = 0; i < 64; i++) id += this.kernel.rng.int(0, 15).toString(16);
+    return id;
+  }
+
+  #event(
+    type: ContainerEvent['type'],
+    containerId: string,
+    sandboxId: string,
+    causedBy: number,
+    exitCode?: number,
+  ): void {
+    this.kernel.schedule(0, `${this.id}: ${type}`, () => {
+      const name =
+        containerId === sandboxId ? 'sandbox' : (this.#containers.get(containerId)?.status.name ?? '?');
+      const step = this.#tracer.reply(
+        `${type} ${shortId(containerId)} (${name})${exitCode === undefined ? '' : ` exit ${exitCode}`}`,
+        { type, containerId, sandboxId },
+        causedBy,
+      );
+      for (const listener of this.#listeners) listener({ type, containerId, sandboxId }, step);
+    });
+  }
+}

@@ -1,0 +1,42 @@
+/** Trace steps on the edge between a node's kubelet and its container runtime. */
+import type { Kernel } from '../../kernel/kernel';
+import type { Json } from '../../kernel/trace';
+
+export class RuntimeTracer {
+  /** `<node>/kubelet` */
+  readonly kubelet: string;
+  /** `<node>/container-runtime` */
+  readonly runtime: string;
+
+  constructor(
+    private readonly kernel: Kernel,
+    nodeName: string,
+  ) {
+    this.kubelet = `${nodeName}/kubelet`;
+    this.runtime = `${nodeName}/container-runtime`;
+  }
+
+  /** A call from the kubelet into the runtime; returns the step id. */
+  call(summary: string, detail: Json, causedBy: number | null): number {
+    return this.kernel.trace.emit({
+      from: this.kubelet,
+      to: this.runtime,
+      kind: 'runtime',
+      summary,
+      detail,
+      causedBy,
+    }).id;
+  }
+
+  /** Something the runtime reports back to the kubelet (a finished pull, an event). */
+  reply(summary: string, detail: Json, causedBy: number | null): number {
+    return this.kernel.trace.emit({
+      from: this.runtime,
+      to: this.kubelet,
+      kind: 'runtime',
+      summary,
+      detail,
+      causedBy,
+    }).id;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The kubelet of one node: an API client of kube-apiserver (`<node>/kubelet`, field manager
+ * `kubelet`) and the only caller of the node's container runtime (CRI) and CNI plugin. It
+ * registers its Node, heartbeats through its Lease, reports node status, and runs the pods
+ * bound to its node: it watches them (`fieldSelector=spec.nodeName=<node>`), starts their
+ * sandboxes and containers, writes their status, and stops and deletes them when they are
+ * deleted. Every API and runtime call carries the trace step that caused it.
+ */
+import type { ApiServer } from '../../apiserver/apiserver';
+import { EventRecorder } from '../../client/events';
+import { Informer } from '../../client/informer';
+import { ApiClient } from '../../client/rest';
+import type { Kernel } from '../../kernel/kernel';
+import { CniPlugin } from '../cni/plugin';
+import { ContainerRuntime, RUNTIME_VERSION } from '../cri/runtime';
+import { Backoff } from './backoff';
+import { PODS, type KubeletContext, type PodObject } from './context';
+import { ImageManager } from './image-manager';
+import { NodeLease } from './lease';
+import { NodeStatusReporter, type NodeMachine } from './node-status';
+import { startPleg } from './pleg';
+import { PodWorkers } from './pod-workers';
+import { StatusManager } from './status-manager';
+import { PodSyncer } from './sync';
+
+export const KUBELET_VERSION = 'v1.32.4';
+
+/** How a node differs from the defaults (derived from its name `node-<n>`). */
+export interface KubeletOptions {
+  /** The node's pod CIDR; `10.244.<n>.0/24` by default. */
+  readonly podCIDR?: string;
+  /** The node's InternalIP; `172.18.0.<n+2>` by default (the control plane is .2). */
+  readonly internalIP?: string;
+  /** Capacity (= allocatable) overrides: cpu, memory, pods, ephemeral-storage. */
+  readonly capacity?: Readonly<Record<string, string>>;
+}
+
+/** A started kubelet: its node's runtime and CNI plugin, for views and tests. */
+export interface Kubelet {
+  readonly nodeName: string;
+  readonly runtime: ContainerRuntime;
+  readonly cni: CniPlugin;
+}
+
+const DEFAULT_CAPACITY: Readonly<Record<string, string>> = {
+  cpu: '2',
+  'ephemeral-storage': '102625208Ki',
+  'hugepages-1Gi': '0',
+  'hugepages-2Mi': '0',
+  memory: '8039232Ki',
+  pods: '110',
+};
+
+function hex(kernel: Kernel, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += kernel.rng.int(0, 15).toString(16);
+  return out;
+}
+
+function uuid(kernel: Kernel): string {
+  const h = hex(kernel, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function machineFor(kernel: Kernel, nodeName: string, options: KubeletOptions): NodeMachine {
+  const n = Number(/(\d+)$/.exec(nodeName)?.[1] ?? 1);
+  return {
+    name: nodeName,
+    internalIP: options.internalIP ?? `172.18.0.${n + 2}`,
+    podCIDR: options.podCIDR ?? `10.244.${n}.0/24`,
+    capacity: { ...DEFAULT_CAPACITY, ...options.capacity },
+    kubeletVersion: KUBELET_VERSION,
+    containerRuntimeVersion: `${RUNTIME_VERSION.runtimeName}://${RUNTIME_VERSION.runtimeVersion.slice(1)}`,
+    kernelVersion: '6.8.0-51-generic',
+    osImage: 'Debian GNU/Linux 12 (bookworm)',
+    machineID: hex(kernel, 32),
+    systemUUID: uuid(kernel),
+    bootID: uuid(kernel),
+  };
+}
+
+/** Starts the kubelet of `nodeName` (and its node's container runtime and CNI plugin). */
+export function startKubelet(
+  kernel: Kernel,
+  apiserver: ApiServer,
+  nodeName: string,
+  options: KubeletOptions = {},
+): Kubelet {
+  const id = `${nodeName}/kubelet`;
+  const client = new ApiClient(apiserver, id, 'kubelet');
+  const recorder = new EventRecorder(kernel, client, 'kubelet', nodeName);
+  const machine = machineFor(kernel, nodeName, options);
+  const cni = new CniPlugin(kernel, id, `${nodeName}/container-runtime`, machine.podCIDR);
+  const runtime = new ContainerRuntime(kernel, nodeName, cni);
+  const base = {
+    kernel,
+    nodeName,
+    id,
+    client,
+    recorder,
+    runtime,
+    hostIP: machine.internalIP,
+    crashBackoff: new Backoff(kernel.clock),
+  };
+  const ctx: KubeletContext = { ...base, requestSync: (record, cause) => workers.requestSync(record, cause) };
+  const status = new StatusManager(ctx);
+  const syncer = new PodSyncer(ctx, new ImageManager(ctx), status);
+  const workers = new PodWorkers(base, status, (record, cause, done) => syncer.sync(record, cause, done));
+  startPleg(ctx, () => workers.records());
+
+  const nodeStatus = new NodeStatusReporter(kernel, client, recorder, machine, () =>
+    runtime.imageService.images(),
+  );
+  kernel.schedule(0, `${id}: start`, () => {
+    recorder.event(nodeStatus.ref, 'Normal', 'Starting', 'Starting kubelet.');
+    recorder.event(
+      nodeStatus.ref,
+      'Normal',
+      'NodeAllocatableEnforced',
+      'Updated Node Allocatable limit across pods',
+    );
+    nodeStatus.register(null);
+    nodeStatus.start();
+    new NodeLease(kernel, client, nodeName, () => nodeStatus.uid).start(null);
+    const pods = new Informer<PodObject>(kernel, client, PODS, {
+      fieldSelector: `spec.nodeName=${nodeName}`,
+    });
+    workers.watch(pods);
+    pods.start();
+  });
+  return { nodeName, runtime, cni };
+}

@@ -1,0 +1,219 @@
+/**
+ * The kubelet's Node: registration (POST /api/v1/nodes with the labels, capacity, node info,
+ * addresses and conditions the status setters compute) and status reports. Every 10 s
+ * (nodeStatusUpdateFrequency) the kubelet recomputes the status and patches
+ * `nodes/<node>/status` only if it changed or 5 min passed since the last report
+ * (nodeStatusReportFrequency); the 10 s liveness signal is the Lease (lease.ts).
+ */
+import type { NodeCondition } from 'kubernetes-types/core/v1';
+import { ApiError } from '../../apiserver/status';
+import type { KubeObject } from '../../apiserver/types';
+import type { EventRecorder } from '../../client/events';
+import type { ApiClient } from '../../client/rest';
+import type { Kernel } from '../../kernel/kernel';
+import type { ImageInfo } from '../cri/types';
+import { NODES } from './context';
+import { jsonEqual, mergePatchBetween } from './format';
+
+export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
+export const NODE_STATUS_REPORT_FREQUENCY_MS = 5 * 60_000;
+
+/** The machine a kubelet runs on. */
+export interface NodeMachine {
+  readonly name: string;
+  readonly internalIP: string;
+  readonly podCIDR: string;
+  readonly capacity: Readonly<Record<string, string>>;
+  readonly kubeletVersion: string;
+  readonly containerRuntimeVersion: string;
+  readonly kernelVersion: string;
+  readonly osImage: string;
+  readonly machineID: string;
+  readonly systemUUID: string;
+  readonly bootID: string;
+}
+
+/** The pressure conditions and Ready, with upstream's reasons and messages (in setter order). */
+const CONDITIONS: readonly (readonly [string, string, string, string, string])[] = [
+  [
+    'MemoryPressure',
+    'False',
+    'KubeletHasSufficientMemory',
+    'kubelet has sufficient memory available',
+    'NodeHasSufficientMemory',
+  ],
+  [
+    'DiskPressure',
+    'False',
+    'KubeletHasNoDiskPressure',
+    'kubelet has no disk pressure',
+    'NodeHasNoDiskPressure',
+  ],
+  [
+    'PIDPressure',
+    'False',
+    'KubeletHasSufficientPID',
+    'kubelet has sufficient PID available',
+    'NodeHasSufficientPID',
+  ],
+  ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', 'NodeReady'],
+];
+
+const withoutHeartbeats = (status: Record<string, unknown>) => ({
+  ...status,
+  conditions: (status.conditions as NodeCondition[]).map((c) => ({ ...c, lastHeartbeatTime: null })),
+});
+
+export class NodeStatusReporter {
+  #node: KubeObject | null = null;
+  #reported: Record<string, unknown> = {};
+  #reportedAt = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly client: ApiClient,
+    private readonly recorder: EventRecorder,
+    private readonly machine: NodeMachine,
+    /** The images on the node (the kubelet's image cache). */
+    private readonly images: () => readonly ImageInfo[],
+  ) {}
+
+  /** The registered Node's uid, once registered. */
+  get uid(): string | undefined {
+    return this.#node?.metadata.uid;
+  }
+
+  /** The object reference node events are about (upstream uses the node name as uid). */
+  get ref(): KubeObject {
+    return {
+      apiVersion: undefined as unknown as string,
+      kind: 'Node',
+      metadata: { name: this.machine.name, uid: this.machine.name },
+    };
+  }
+
+  /** registerWithAPIServer: creates the Node, or adopts the one that already exists. */
+  register(cause: number | null): void {
+    const status = this.#status();
+    for (const [type, , , , event] of CONDITIONS) {
+      if (type !== 'Ready') this.#event(event, cause);
+    }
+    const m = this.machine;
+    const labels = {
+      'beta.kubernetes.io/arch': 'amd64',
+      'beta.kubernetes.io/os': 'linux',
+      'kubernetes.io/arch': 'amd64',
+      'kubernetes.io/hostname': m.name,
+      'kubernetes.io/os': 'linux',
+    };
+    const node = {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: m.name,
+        labels,
+        annotations: { 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
+      },
+      spec: { podCIDR: m.podCIDR, podCIDRs: [m.podCIDR] },
+      status,
+    };
+    try {
+      this.#node = this.client.create(NODES, null, node, cause);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status.reason !== 'AlreadyExists') throw error;
+      this.#node = this.client.get(NODES, null, m.name, cause);
+    }
+    this.#reported = (this.#node.status as Record<string, unknown> | undefined) ?? {};
+    this.#reportedAt = this.kernel.clock.now();
+  }
+
+  /** Starts the 10 s status loop. */
+  start(): void {
+    const tick = () => {
+      this.sync(null);
+      this.kernel.schedule(NODE_STATUS_UPDATE_FREQUENCY_MS, `${this.client.id}: node status`, tick);
+    };
+    this.kernel.schedule(NODE_STATUS_UPDATE_FREQUENCY_MS, `${this.client.id}: node status`, tick);
+  }
+
+  /** tryUpdateNodeStatus: patches the status if it changed or the report is due. */
+  sync(cause: number | null): void {
+    if (this.#node === null) return this.register(cause);
+    const status = this.#status();
+    const due = this.kernel.clock.now() - this.#reportedAt >= NODE_STATUS_REPORT_FREQUENCY_MS;
+    if (!due && jsonEqual(withoutHeartbeats(status), withoutHeartbeats(this.#reported))) return;
+    const patch = mergePatchBetween(this.#reported, status);
+    if (patch === undefined) return;
+    try {
+      const node = this.client.patch(
+        NODES,
+        null,
+        this.machine.name,
+        'merge',
+        { status: patch },
+        cause,
+        'status',
+      );
+      this.#node = node;
+      this.#reported = (node.status as Record<string, unknown> | undefined) ?? status;
+      this.#reportedAt = this.kernel.clock.now();
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      if (error.code === 404) this.#node = null; // deleted: register again next time
+    }
+  }
+
+  #event(reason: string, cause: number | null): void {
+    this.recorder.event(
+      this.ref,
+      'Normal',
+      reason,
+      `Node ${this.machine.name} status is now: ${reason}`,
+      cause,
+    );
+  }
+
+  /** What the status setters compute now; conditions keep their transition times. */
+  #status(): Record<string, unknown> {
+    const m = this.machine;
+    const now = this.kernel.clock.timestamp();
+    const old = (this.#reported.conditions as NodeCondition[] | undefined) ?? [];
+    const conditions = CONDITIONS.map(([type, status, reason, message]) => {
+      const before = old.find((c) => c.type === type);
+      return {
+        type,
+        status,
+        lastHeartbeatTime: now,
+        lastTransitionTime: before?.status === status ? (before.lastTransitionTime ?? now) : now,
+        reason,
+        message,
+      };
+    });
+    const images = [...this.images()]
+      .sort((a, b) => b.size - a.size)
+      .slice(0, 50)
+      .map((i) => ({ names: [...i.repoDigests, ...i.repoTags], sizeBytes: i.size }));
+    return {
+      capacity: { ...m.capacity },
+      allocatable: { ...m.capacity },
+      conditions,
+      addresses: [
+        { type: 'InternalIP', address: m.internalIP },
+        { type: 'Hostname', address: m.name },
+      ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+      nodeInfo: {
+        machineID: m.machineID,
+        systemUUID: m.systemUUID,
+        bootID: m.bootID,
+        kernelVersion: m.kernelVersion,
+        osImage: m.osImage,
+        containerRuntimeVersion: m.containerRuntimeVersion,
+        kubeletVersion: m.kubeletVersion,
+        operatingSystem: 'linux',
+        architecture: 'amd64',
+      },
+      images,
+    };
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The kubelet's pod workers: one record per pod on the node, fed by the pod watch
+ * (`fieldSelector=spec.nodeName=<node>`), and at most one sync per pod at a time. A sync
+ * asked for while one runs happens right after it; a sync that failed (an image that did not
+ * pull, a container in back-off) is retried after upstream's 10 s back-off period with its
+ * jitter (10-15 s). Status-only changes of a pod do not wake its worker, as in upstream.
+ */
+import type { Informer } from '../../client/informer';
+import { jsonEqual } from './format';
+import type { KubeletContext, PodObject, PodRecord } from './context';
+import type { StatusManager } from './status-manager';
+import type { SyncDone } from './sync';
+
+/** Upstream's pod worker back-off period after a failed sync, and its jitter factor. */
+const BACKOFF_PERIOD_MS = 10_000;
+const JITTER = 0.5;
+
+export class PodWorkers {
+  readonly #records = new Map<string, PodRecord>();
+
+  constructor(
+    private readonly ctx: Omit<KubeletContext, 'requestSync'>,
+    private readonly status: StatusManager,
+    private readonly sync: (record: PodRecord, cause: number | null, done: SyncDone) => void,
+  ) {}
+
+  /** Every pod the kubelet knows, including ones being torn down. */
+  records(): IterableIterator<PodRecord> {
+    return this.#records.values();
+  }
+
+  /** Feeds the workers from the kubelet's pod informer. */
+  watch(informer: Informer<PodObject>): void {
+    informer.addHandlers({
+      add: (pod, cause) => this.#upsert(pod, cause),
+      update: (old, pod, cause) => {
+        if (old.metadata.uid !== pod.metadata.uid) this.#remove(old, cause);
+        this.#upsert(pod, cause);
+      },
+      delete: (pod, cause) => this.#remove(pod, cause),
+    });
+  }
+
+  /** Asks for a sync of `record`: now, or right after the one that is running. */
+  requestSync(record: PodRecord, cause: number | null): void {
+    if (record.queued !== null) {
+      record.queued = { cause: cause ?? record.queued.cause };
+      return;
+    }
+    if (record.busy) {
+      record.pending = { cause: cause ?? record.pending?.cause ?? null };
+      return;
+    }
+    if (record.retry !== null) this.ctx.kernel.cancel(record.retry);
+    record.retry = null;
+    record.busy = true;
+    record.queued = { cause };
+    const { namespace, name } = record.pod.metadata;
+    this.ctx.kernel.schedule(0, `${this.ctx.id}: sync pod ${namespace ?? ''}/${name ?? ''}`, () => {
+      const latest = record.queued?.cause ?? null;
+      record.queued = null;
+      this.sync(record, latest, (failed) => this.#finish(record, failed, latest));
+    });
+  }
+
+  #finish(record: PodRecord, failed: boolean, cause: number | null): void {
+    record.busy = false;
+    if (record.deleted && record.killed && record.sandbox === null) {
+      this.#records.delete(record.uid);
+      this.status.forget(record.uid);
+      return;
+    }
+    const pending = record.pending;
+    record.pending = null;
+    if (pending !== null) return this.requestSync(record, pending.cause);
+    if (!failed) return;
+    const delay = BACKOFF_PERIOD_MS + Math.floor(this.ctx.kernel.rng.float() * JITTER * BACKOFF_PERIOD_MS);
+    const { namespace, name } = record.pod.metadata;
+    record.retry = this.ctx.kernel.schedule(
+      delay,
+      `${this.ctx.id}: retry pod ${namespace ?? ''}/${name ?? ''}`,
+      () => {
+        record.retry = null;
+        this.requestSync(record, cause);
+      },
+    );
+  }
+
+  #upsert(pod: PodObject, cause: number | null): void {
+    const uid = pod.metadata.uid ?? '';
+    const record = this.#records.get(uid);
+    if (record === undefined) {
+      const created: PodRecord = {
+        uid,
+        pod,
+        apiStatus: pod.status ?? {},
+        deleted: false,
+        sandbox: null,
+        containers: new Map(),
+        failures: new Map(),
+        terminal: false,
+        killed: false,
+        startTime: null,
+        queued: null,
+        busy: false,
+        pending: null,
+        retry: null,
+      };
+      this.#records.set(uid, created);
+      return this.requestSync(created, cause);
+    }
+    const old = record.pod;
+    this.status.observe(record, pod);
+    const wakes =
+      (old.metadata.deletionTimestamp === undefined && pod.metadata.deletionTimestamp !== undefined) ||
+      !jsonEqual(old.spec, pod.spec) ||
+      !jsonEqual(old.metadata.labels, pod.metadata.labels) ||
+      !jsonEqual(old.metadata.annotations, pod.metadata.annotations);
+    if (wakes) this.requestSync(record, cause);
+  }
+
+  #remove(pod: PodObject, cause: number | null): void {
+    const record = this.#records.get(pod.metadata.uid ?? '');
+    if (record === undefined) return;
+    record.pod = { ...record.pod, metadata: { ...record.pod.metadata, ...pod.metadata } };
+    record.deleted = true;
+    this.requestSync(record, cause);
+  }
+}
