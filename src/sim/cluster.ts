@@ -10,6 +10,7 @@ import { serviceAccount } from './controllers/serviceaccount';
 import { Kernel } from './kernel/kernel';
 import { Etcd } from './store';
 import { startKubelet } from './node/kubelet';
+import { startScheduler } from './scheduler';
 import { buildTopology, workerNodeName, type Topology } from './topology';
 
 /** What a cluster is built from. The same options and inputs always give the same trace. */
@@ -26,6 +27,8 @@ export interface ClusterOptions {
   readonly controllers?: readonly ControllerDescriptor[];
   /** Whether each worker node runs its kubelet (true by default). */
   readonly kubelets?: boolean;
+  /** Whether kube-scheduler runs (true by default). */
+  readonly scheduler?: boolean;
   /**
    * OpenAPI v3 component schemas kube-apiserver serves and patches with (see
    * `ApiServerOptions.openapiSchemas`); the host generates them, the simulation only carries
@@ -50,7 +53,7 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
 
 /** Cluster options with every default filled in. */
 export type ResolvedClusterOptions = Required<
-  Omit<ClusterOptions, 'tokens' | 'openapiSchemas' | 'controllers' | 'kubelets'>
+  Omit<ClusterOptions, 'tokens' | 'openapiSchemas' | 'controllers' | 'kubelets' | 'scheduler'>
 >;
 
 /** A simulated cluster: the kernel it runs on and the shape of its machines and components. */
@@ -79,6 +82,7 @@ export function createCluster(options: ClusterOptions): Cluster {
   });
   apiserver.bootstrap();
   createControllerManager(kernel, apiserver, options.controllers ?? CONTROLLERS).start();
+  if (options.scheduler !== false) startScheduler(kernel, apiserver);
   if (options.kubelets !== false) {
     for (let n = 1; n <= resolved.workerNodes; n++) startKubelet(kernel, apiserver, workerNodeName(n));
   }

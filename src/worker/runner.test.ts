@@ -33,7 +33,12 @@ function harness(build?: (options: ClusterOptions) => ReturnType<typeof createCl
 /** A cluster whose kernel has `count` events that each record one step, 1 s apart. */
 function busyCluster(count: number) {
   return (options: ClusterOptions) => {
-    const cluster = createCluster({ ...options, controllers: [], kubelets: false });
+    const cluster = createCluster({
+      ...options,
+      controllers: [],
+      kubelets: false,
+      scheduler: false,
+    });
     for (let i = 1; i <= count; i++) {
       cluster.kernel.schedule(i * 1000, `event ${i}`, () =>
         cluster.kernel.trace.emit({

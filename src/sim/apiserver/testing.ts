@@ -37,7 +37,12 @@ function parseQuery(pathAndQuery: string): { path: string; query: Record<string,
  * and a client for its apiserver.
  */
 export function testClient(): TestClient {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+  });
   const send = (
     method: HttpMethod,
     pathAndQuery: string,

@@ -41,7 +41,12 @@ export function deploymentManifest(
 
 /** The cluster, a kubectl-like client, and helpers. */
 export function testbed() {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, [deployment]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];

@@ -20,7 +20,12 @@ const TEMPLATE = { metadata: { labels: { app: 'web' } }, spec: POD_SPEC };
 
 /** A test cluster (seed 1) with kube-controller-manager running the garbage collector. */
 export function gcTestbed(options: { started?: boolean } = {}) {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+  });
   const manager = createControllerManager(cluster.kernel, cluster.apiserver, [garbageCollector]);
   if (options.started !== false) manager.start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');

@@ -28,7 +28,12 @@ type Namespace = KubeObject & {
 };
 
 function setup() {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+  });
   const manager = createControllerManager(cluster.kernel, cluster.apiserver, [
     namespace,
     serviceAccount,

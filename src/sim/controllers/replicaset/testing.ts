@@ -19,7 +19,12 @@ export const RCS = findResource('', 'v1', 'replicationcontrollers') as ResourceI
 
 /** A cluster with only `descriptors` in kube-controller-manager, and a kubectl client. */
 export function setup(descriptors: readonly ControllerDescriptor[] = [replicaSet]) {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];

@@ -14,7 +14,12 @@ const NAME = 'kube-root-ca.crt';
 type ConfigMap = KubeObject & { data?: Record<string, string> };
 
 function setup() {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, [rootCaCertPublisher]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];

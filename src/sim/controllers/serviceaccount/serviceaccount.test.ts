@@ -11,7 +11,12 @@ const NAMESPACES = findResource('', 'v1', 'namespaces') as ResourceInfo;
 const SERVICE_ACCOUNTS = findResource('', 'v1', 'serviceaccounts') as ResourceInfo;
 
 function setup(descriptors: ControllerDescriptor[] = [serviceAccount]) {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];

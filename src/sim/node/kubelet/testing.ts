@@ -22,7 +22,12 @@ export function podStatusColumn(pod: PodObject, now = 0): string {
 }
 
 export function setupNode(seed = 1) {
-  const cluster = createCluster({ seed, controllers: [], kubelets: false });
+  const cluster = createCluster({
+    seed,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+  });
   const kernel = cluster.kernel;
   const steps: TraceStep[] = [];
   kernel.trace.subscribe((s) => steps.push(s));
