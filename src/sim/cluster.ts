@@ -1,15 +1,19 @@
 import { ApiServer } from './apiserver/apiserver';
 import type { UserInfo } from './apiserver/types';
 import { deployment } from './controllers/deployment';
+import { endpoints } from './controllers/endpoints';
+import { endpointSlice } from './controllers/endpointslice';
 import { garbageCollector } from './controllers/garbage-collector';
 import { createControllerManager, type ControllerDescriptor } from './controllers/manager';
 import { namespace } from './controllers/namespace';
+import { nodeLifecycle } from './controllers/node-lifecycle';
 import { replicaSet, replicationController } from './controllers/replicaset';
 import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
 import { serviceAccount } from './controllers/serviceaccount';
 import { Kernel } from './kernel/kernel';
 import { Etcd } from './store';
 import { startKubelet } from './node/kubelet';
+import { KubeletDirectory } from './node/kubelet/server';
 import { startScheduler } from './scheduler';
 import { buildTopology, workerNodeName, type Topology } from './topology';
 
@@ -49,6 +53,9 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   replicationController,
   replicaSet,
   deployment,
+  endpoints,
+  endpointSlice,
+  nodeLifecycle,
 ];
 
 /** Cluster options with every default filled in. */
@@ -63,6 +70,8 @@ export interface Cluster {
   readonly topology: Topology;
   readonly etcd: Etcd;
   readonly apiserver: ApiServer;
+  /** The kubelets' servers by node name, as kube-apiserver reaches them (logs, exec, attach). */
+  readonly kubelets: KubeletDirectory;
 }
 
 /** The composition root: builds a cluster and wires its components to one kernel. */
@@ -74,9 +83,11 @@ export function createCluster(options: ClusterOptions): Cluster {
   };
   const kernel = new Kernel({ seed: resolved.seed, epoch: resolved.epoch });
   const etcd = new Etcd(kernel);
+  const kubelets = new KubeletDirectory();
   const apiserver = new ApiServer({
     kernel,
     etcd,
+    nodes: kubelets,
     ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
     ...(options.openapiSchemas === undefined ? {} : { openapiSchemas: options.openapiSchemas }),
   });
@@ -84,7 +95,9 @@ export function createCluster(options: ClusterOptions): Cluster {
   createControllerManager(kernel, apiserver, options.controllers ?? CONTROLLERS).start();
   if (options.scheduler !== false) startScheduler(kernel, apiserver);
   if (options.kubelets !== false) {
-    for (let n = 1; n <= resolved.workerNodes; n++) startKubelet(kernel, apiserver, workerNodeName(n));
+    for (let n = 1; n <= resolved.workerNodes; n++)
+      startKubelet(kernel, apiserver, workerNodeName(n), { directory: kubelets });
   }
-  return { options: resolved, kernel, topology: buildTopology(resolved.workerNodes), etcd, apiserver };
+  const topology = buildTopology(resolved.workerNodes);
+  return { options: resolved, kernel, topology, etcd, apiserver, kubelets };
 }
