@@ -4,10 +4,12 @@
  * in a chunked response, as kube-apiserver does.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ApiServer } from '../sim/apiserver/apiserver';
 import type { ApiRequest, HttpMethod } from '../sim/apiserver/types';
 import { openApiV2Document } from './openapi-v2';
 import { ProtobufDecodeError, decodeProtobufBody, isProtobuf } from './protobuf';
+import { handleUpgrade } from './remotecommand';
 
 const METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -64,7 +66,7 @@ function send(
  * serialise access to the simulation (it is single-threaded and runs on its own loop).
  */
 export function serveApi(apiserver: ApiServer, client = 'kubectl'): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     toApiRequest(req, client)
       .then((request) => {
         if ('tooLarge' in request) {
@@ -108,6 +110,22 @@ export function serveApi(apiserver: ApiServer, client = 'kubectl'): Server {
           );
           return;
         }
+        if ('stream' in response) {
+          // A followed log: chunked text until the container exits or the client goes away.
+          res.writeHead(200, { ...response.headers, 'cache-control': 'no-cache, private' });
+          res.flushHeaders();
+          const stream = response.stream;
+          req.socket.on('close', () => stream.close());
+          stream.start(
+            (chunk) => res.write(chunk),
+            () => res.end(),
+          );
+          return;
+        }
+        if ('session' in response) {
+          response.session.close();
+          return send(res, 400, { 'content-type': 'text/plain' }, 'Upgrade request required');
+        }
         if ('text' in response) return send(res, response.status, response.headers, response.text);
         return send(res, response.status, response.headers, JSON.stringify(response.body));
       })
@@ -128,4 +146,9 @@ export function serveApi(apiserver: ApiServer, client = 'kubectl'): Server {
         else res.end();
       });
   });
+  // exec and attach: WebSocket upgrades (remotecommand.ts).
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    handleUpgrade(apiserver, client, req, socket, head),
+  );
+  return server;
 }

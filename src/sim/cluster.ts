@@ -1,15 +1,19 @@
 import { ApiServer } from './apiserver/apiserver';
 import type { UserInfo } from './apiserver/types';
+import { cronJob } from './controllers/cronjob';
+import { daemonSet } from './controllers/daemonset';
 import { deployment } from './controllers/deployment';
 import { endpoints } from './controllers/endpoints';
 import { endpointSlice } from './controllers/endpointslice';
 import { garbageCollector } from './controllers/garbage-collector';
+import { job } from './controllers/job';
 import { createControllerManager, type ControllerDescriptor } from './controllers/manager';
 import { namespace } from './controllers/namespace';
 import { nodeLifecycle } from './controllers/node-lifecycle';
 import { replicaSet, replicationController } from './controllers/replicaset';
 import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
 import { serviceAccount } from './controllers/serviceaccount';
+import { statefulSet } from './controllers/statefulset';
 import { Kernel } from './kernel/kernel';
 import { Etcd } from './store';
 import { startKubelet } from './node/kubelet';
@@ -56,6 +60,10 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   endpoints,
   endpointSlice,
   nodeLifecycle,
+  job,
+  cronJob,
+  statefulSet,
+  daemonSet,
 ];
 
 /** Cluster options with every default filled in. */

@@ -21,10 +21,13 @@ import { deleteCollection, deleteObject } from './handlers/delete';
 import { getObject, isWatch, listObjects, watchObjects } from './handlers/read';
 import type { Reply, RequestScope } from './handlers/scope';
 import { evictPod } from './handlers/eviction';
+import type { NodeConnections } from './handlers/kubelet-connection';
+import { servePodStream } from './handlers/pod-streams';
 import { createReview, isReview } from './handlers/reviews';
 import { handleBinding, handleFinalize, handleScale } from './handlers/subresources';
 import { patchObject } from './handlers/patch';
 import { createObject, updateObject } from './handlers/write';
+import { ServiceAllocators } from './allocators';
 import { startCompaction } from './compaction';
 import { OpenApi } from './openapi';
 import { parsePath, type Route } from './route';
@@ -52,6 +55,8 @@ export interface ApiServerOptions {
    * an open placeholder.
    */
   readonly openapiSchemas?: Readonly<Record<string, object>>;
+  /** The kubelets' servers by node name, for pods/log, pods/exec and pods/attach. */
+  readonly nodes?: NodeConnections;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -66,6 +71,8 @@ export class ApiServer {
   readonly #tokens: Readonly<Record<string, UserInfo>>;
   readonly #serverAddress: string;
   readonly #openapi: OpenApi;
+  readonly #services: ServiceAllocators;
+  readonly #nodes: NodeConnections | undefined;
 
   constructor(options: ApiServerOptions) {
     this.#kernel = options.kernel;
@@ -74,6 +81,8 @@ export class ApiServer {
     this.#tokens = options.tokens ?? {};
     this.#serverAddress = options.serverAddress ?? '127.0.0.1:6443';
     this.#openapi = new OpenApi(options.openapiSchemas);
+    this.#services = new ServiceAllocators(options.kernel);
+    this.#nodes = options.nodes;
   }
 
   /**
@@ -129,7 +138,11 @@ export class ApiServer {
       summary:
         'watch' in response
           ? `${response.status} watch stream`
-          : `${response.status} ${STATUS_TEXT[response.status] ?? reasonOf(response)}`,
+          : 'stream' in response
+            ? `${response.status} log stream`
+            : 'session' in response
+              ? `${response.status} Switching Protocols`
+              : `${response.status} ${STATUS_TEXT[response.status] ?? reasonOf(response)}`,
       detail: { status: response.status },
       causedBy: request.id,
     });
@@ -206,6 +219,7 @@ export class ApiServer {
       etcd: this.#etcd,
       storage: this.#storage,
       openapi: this.#openapi,
+      services: this.#services,
       server: this.id,
       req,
       user,
@@ -222,6 +236,9 @@ export class ApiServer {
       `authorization: allowed ${verb} ${route.resource.plural}${route.subresource === null ? '' : `/${route.subresource}`} (AlwaysAllow)`,
       { verb, user: user.username },
     );
+    const sub = route.subresource;
+    if (route.resource.plural === 'pods' && (sub === 'log' || sub === 'exec' || sub === 'attach'))
+      return servePodStream(scope, this.#nodes);
     if (verb === 'watch') {
       return {
         status: 200,

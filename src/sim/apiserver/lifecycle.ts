@@ -87,6 +87,7 @@ export function prepareForCreate(
     else if (resource.plural === 'services') out.status = { loadBalancer: {} };
     else out.status = {};
   }
+  if (resource.plural === 'jobs' && resource.group === 'batch') out.spec = jobSelector(out);
   if (resource.plural === 'pods') {
     out.status = { phase: 'Pending', qosClass: qosClassOf(out) };
   }
@@ -176,4 +177,32 @@ export function qosClassOf(pod: KubeObject): string {
   }
   if (!anySet) return 'BestEffort';
   return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+/**
+ * The Job strategy: unless `manualSelector` is set, the selector is the Job's uid, and the
+ * pod template carries the labels the selector and people use to find the Job's pods.
+ */
+function jobSelector(job: KubeObject): unknown {
+  const spec = (job.spec ?? {}) as {
+    manualSelector?: boolean;
+    template?: { metadata?: { labels?: Record<string, string> } };
+  };
+  if (spec.manualSelector === true) return spec;
+  const uid = job.metadata.uid ?? '';
+  const name = job.metadata.name ?? '';
+  const labels = {
+    'batch.kubernetes.io/controller-uid': uid,
+    'batch.kubernetes.io/job-name': name,
+    'controller-uid': uid,
+    'job-name': name,
+  };
+  return {
+    ...spec,
+    selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } },
+    template: {
+      ...spec.template,
+      metadata: { ...spec.template?.metadata, labels: { ...spec.template?.metadata?.labels, ...labels } },
+    },
+  };
 }

@@ -63,7 +63,8 @@ export function testClient(): TestClient {
     cluster,
     call(method, pathAndQuery, body, headers) {
       const response = send(method, pathAndQuery, body, headers);
-      if ('watch' in response) throw new Error('unexpected watch response');
+      if ('watch' in response || 'stream' in response || 'session' in response)
+        throw new Error('unexpected streaming response');
       return { status: response.status, body: 'body' in response ? response.body : response.text };
     },
     watch(pathAndQuery, headers) {

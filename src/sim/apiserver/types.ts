@@ -66,8 +66,35 @@ export interface WatchStream {
   close(): void;
 }
 
-/** The answer to an ApiRequest: a JSON body, plain text (logs), or a watch stream. */
+/** A streamed text body (`kubectl logs -f`): chunks arrive as the kernel runs, until the end. */
+export interface TextStream {
+  start(onChunk: (text: string) => void, onEnd: () => void): void;
+  /** Stops the stream from the client's side. */
+  close(): void;
+}
+
+/**
+ * An upgraded exec or attach connection, with remotecommand's channels: stdin in, stdout and
+ * stderr out, and at the end one Status (Success, or Failure with reason NonZeroExitCode).
+ */
+export interface StreamSession {
+  start(output: (stream: 'stdout' | 'stderr', data: string) => void, done: (status: Status) => void): void;
+  stdin(data: string): void;
+  closeStdin(): void;
+  resize(width: number, height: number): void;
+  /** The client went away. */
+  close(): void;
+}
+
+type Headers = Readonly<Record<string, string>>;
+
+/**
+ * The answer to an ApiRequest: a JSON body, plain text (logs), a watch stream, a text stream
+ * (followed logs), or an upgraded stream session (exec, attach).
+ */
 export type ApiResponse =
-  | { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: unknown }
-  | { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly text: string }
-  | { readonly status: 200; readonly headers: Readonly<Record<string, string>>; readonly watch: WatchStream };
+  | { readonly status: number; readonly headers: Headers; readonly body: unknown }
+  | { readonly status: number; readonly headers: Headers; readonly text: string }
+  | { readonly status: 200; readonly headers: Headers; readonly watch: WatchStream }
+  | { readonly status: 200; readonly headers: Headers; readonly stream: TextStream }
+  | { readonly status: 101; readonly headers: Headers; readonly session: StreamSession };

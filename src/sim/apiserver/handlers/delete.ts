@@ -113,9 +113,12 @@ export function deleteObject(scope: RequestScope): Reply {
   if (dryRun) return deleted(scope, obj);
   return deleted(
     scope,
-    scope.storage.delete(scope.resource, scope.namespace, name, obj.metadata.resourceVersion, {
-      causedBy: scope.step,
-    }),
+    removed(
+      scope,
+      scope.storage.delete(scope.resource, scope.namespace, name, obj.metadata.resourceVersion, {
+        causedBy: scope.step,
+      }),
+    ),
   );
 }
 
@@ -169,13 +172,24 @@ export function finishDeletionIfDone(scope: RequestScope, obj: KubeObject): Kube
   )
     return obj;
   scope.stage('last finalizer removed: deleting');
-  return scope.storage.delete(
-    scope.resource,
-    scope.namespace,
-    obj.metadata.name ?? '',
-    obj.metadata.resourceVersion,
-    { causedBy: scope.step },
+  return removed(
+    scope,
+    scope.storage.delete(
+      scope.resource,
+      scope.namespace,
+      obj.metadata.name ?? '',
+      obj.metadata.resourceVersion,
+      {
+        causedBy: scope.step,
+      },
+    ),
   );
+}
+
+/** After an object is gone from storage: a Service's ClusterIP and NodePorts go back to the pools. */
+function removed(scope: RequestScope, obj: KubeObject): KubeObject {
+  if (scope.resource.group === '' && scope.resource.plural === 'services') scope.services.release(obj);
+  return obj;
 }
 
 /** DELETE a collection: every object the selectors match. */

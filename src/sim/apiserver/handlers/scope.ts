@@ -1,5 +1,6 @@
 import type { Kernel } from '../../kernel/kernel';
 import type { Etcd } from '../../store';
+import type { ServiceAllocators } from '../allocators';
 import type { OpenApi } from '../openapi';
 import type { ResourceInfo } from '../resources';
 import type { ObjectStorage } from '../storage';
@@ -12,6 +13,8 @@ export interface RequestScope {
   readonly storage: ObjectStorage;
   /** The server's OpenAPI schemas: strategic-merge metadata and decoding checks come from them. */
   readonly openapi: OpenApi;
+  /** ClusterIP and NodePort allocation for Services. */
+  readonly services: ServiceAllocators;
   /** The apiserver's component id. */
   readonly server: string;
   readonly req: ApiRequest;

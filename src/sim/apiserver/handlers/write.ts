@@ -105,7 +105,22 @@ export function createWith(
   validate(scope, obj, null);
   validatingAdmission(scope, obj, 'CREATE');
   if (isDryRun(scope)) return { status: 201, body: obj, warnings };
-  return { status: 201, body: scope.storage.create(scope.resource, obj, { causedBy: scope.step }), warnings };
+  const isService = scope.resource.group === '' && scope.resource.plural === 'services';
+  if (isService) {
+    obj = scope.services.allocate(obj);
+    const spec = obj.spec as { clusterIP?: string } | undefined;
+    scope.stage(`service allocation: clusterIP ${spec?.clusterIP ?? '<none>'}`);
+  }
+  try {
+    return {
+      status: 201,
+      body: scope.storage.create(scope.resource, obj, { causedBy: scope.step }),
+      warnings,
+    };
+  } catch (error) {
+    if (isService) scope.services.release(obj);
+    throw error;
+  }
 }
 
 /** POST to a collection: create an object. */

@@ -163,3 +163,47 @@ function scriptProcess(script: string): Process {
   const sleep = /sleep\s+(\d+(?:\.\d+)?)/.exec(script);
   return sleep === null ? exit(code, QUICK_EXIT_MS) : sleepFor(sleep[1] ?? '', code);
 }
+
+/** Whether an image's userland is busybox (no bash; busybox's `sh` messages). */
+export function isBusybox(image: ResolvedImage): boolean {
+  return image.repository === 'docker.io/library/busybox' || image.repository === 'docker.io/library/alpine';
+}
+
+/** `2025/01/01 00:00:05`, as nginx stamps its error log. */
+function nginxTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace(/-/g, '/').replace('T', ' ');
+}
+
+/**
+ * What an image's own server process prints when it starts, as [stream, line] pairs: the
+ * nginx image's entrypoint (stdout) and nginx's notices (its error log is stderr), with two
+ * worker processes for the nodes' two CPUs. Other images print nothing here.
+ */
+export function startupLines(
+  image: ResolvedImage,
+  wallMs: number,
+): readonly (readonly ['stdout' | 'stderr', string])[] {
+  if (image.repository !== 'docker.io/library/nginx') return [];
+  const entry = '/docker-entrypoint.sh:';
+  const ipv6 = '10-listen-on-ipv6-by-default.sh: info:';
+  const notice = `${nginxTime(wallMs)} [notice] 1#1:`;
+  return [
+    ['stdout', `${entry} /docker-entrypoint.d/ is not empty, will attempt to perform configuration`],
+    ['stdout', `${entry} Looking for shell scripts in /docker-entrypoint.d/`],
+    ['stdout', `${entry} Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`],
+    ['stdout', `${ipv6} Getting the checksum of /etc/nginx/conf.d/default.conf`],
+    ['stdout', `${ipv6} Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf`],
+    ['stdout', `${entry} Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`],
+    ['stdout', `${entry} Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`],
+    ['stdout', `${entry} Launching /docker-entrypoint.d/30-tune-worker-processes.sh`],
+    ['stdout', `${entry} Configuration complete; ready for start up`],
+    ['stderr', `${notice} using the "epoll" event method`],
+    ['stderr', `${notice} nginx/1.27.3`],
+    ['stderr', `${notice} built by gcc 12.2.0 (Debian 12.2.0-14) `],
+    ['stderr', `${notice} OS: Linux 6.8.0-51-generic`],
+    ['stderr', `${notice} getrlimit(RLIMIT_NOFILE): 1048576:1048576`],
+    ['stderr', `${notice} start worker processes`],
+    ['stderr', `${notice} start worker process 29`],
+    ['stderr', `${notice} start worker process 30`],
+  ];
+}

@@ -8,8 +8,19 @@
  */
 import type { Kernel } from '../../kernel/kernel';
 import type { CniPlugin } from '../cni/plugin';
+import { ContainerIo, type StreamingProcess } from './container-io';
 import { ImageService } from './image-service';
-import { PAUSE_IMAGE, processFor, resolveImage, stopsGracefully, type Process } from './images';
+import {
+  PAUSE_IMAGE,
+  QUICK_EXIT_MS,
+  isBusybox,
+  processFor,
+  resolveImage,
+  stopsGracefully,
+  type Process,
+} from './images';
+import type { LogEntry } from './logs';
+import type { ShellContext } from './shell';
 import { RuntimeTracer } from './tracer';
 import type {
   ContainerConfig,
@@ -40,6 +51,18 @@ interface Container {
   graceful: boolean;
   exitTimer: ReturnType<Kernel['schedule']> | null;
   onExit: (() => void)[];
+  /** What the main process runs, and what it sees of its container. */
+  argv: readonly string[];
+  shell: ShellContext;
+  logPath: string;
+}
+
+/** A container's log file, as the kubelet reads it. */
+export interface ContainerLogFile {
+  readonly path: string;
+  readonly entries: readonly LogEntry[];
+  /** Each new entry, then null once the container has exited. Returns an unsubscribe. */
+  follow(listener: (entry: LogEntry | null) => void): () => void;
 }
 
 /** The first 13 characters of an id, as crictl shows them. */
@@ -54,6 +77,7 @@ export class ContainerRuntime implements RuntimeService {
   readonly #sandboxes = new Map<string, Mutable<PodSandboxStatus>>();
   readonly #containers = new Map<string, Container>();
   readonly #listeners: ContainerEventListener[] = [];
+  readonly #io: ContainerIo;
 
   constructor(
     private readonly kernel: Kernel,
@@ -63,6 +87,7 @@ export class ContainerRuntime implements RuntimeService {
     this.id = `${nodeName}/container-runtime`;
     this.#tracer = new RuntimeTracer(kernel, nodeName);
     this.imageService = new ImageService(kernel, this.#tracer);
+    this.#io = new ContainerIo(kernel, this.id);
   }
 
   runPodSandbox(config: PodSandboxConfig, causedBy: number | null): Traced<PodSandboxStatus> {
@@ -99,6 +124,7 @@ export class ContainerRuntime implements RuntimeService {
     for (const [cid, c] of this.#containers) {
       if (c.status.sandboxId !== id) continue;
       if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
+      this.#io.removed(cid);
       this.#containers.delete(cid);
     }
     this.#sandboxes.delete(id);
@@ -129,7 +155,8 @@ export class ContainerRuntime implements RuntimeService {
       { containerId: id, sandboxId, name: config.name, image: resolved.ref, attempt: config.attempt },
       causedBy,
     );
-    if (!this.#sandboxes.has(sandboxId))
+    const sandbox = this.#sandboxes.get(sandboxId);
+    if (sandbox === undefined)
       throw new Error(`rpc error: code = NotFound desc = failed to get sandbox "${sandboxId}": not found`);
     if (!this.imageService.has(resolved.ref))
       throw new Error(`rpc error: code = NotFound desc = failed to get image "${resolved.ref}": not found`);
@@ -153,6 +180,15 @@ export class ContainerRuntime implements RuntimeService {
       graceful: stopsGracefully(config.command, config.args),
       exitTimer: null,
       onExit: [],
+      argv: [...config.command, ...config.args],
+      shell: {
+        hostname: sandbox.config.name,
+        podIP: sandbox.ip,
+        env: config.env ?? {},
+        busybox: isBusybox(resolved),
+        now: () => this.kernel.clock.epoch + this.kernel.clock.now(),
+      },
+      logPath: `/var/log/pods/${sandbox.config.namespace}_${sandbox.config.name}_${sandbox.config.uid}/${config.name}/${config.attempt}.log`,
     };
     this.#containers.set(id, c);
     return { value: id, step };
@@ -169,8 +205,23 @@ export class ContainerRuntime implements RuntimeService {
       throw new Error(`rpc error: code = NotFound desc = container "${id}" not found`);
     c.status.state = 'CONTAINER_RUNNING';
     c.status.startedAt = this.kernel.clock.now();
+    // The shell runs what it knows (its exit code and time are the script's, at least
+    // QUICK_EXIT_MS); anything else follows images.ts's process model.
+    const interpreted = this.#io.startMain(
+      id,
+      c.logPath,
+      resolveImage(c.status.image),
+      c.argv,
+      c.shell,
+      (code) => {
+        const wait = Math.max(0, QUICK_EXIT_MS - (this.kernel.clock.now() - c.status.startedAt));
+        c.exitTimer = this.kernel.schedule(wait, `${this.id}: ${c.status.name} exits ${code}`, () =>
+          this.#exit(c, code, step),
+        );
+      },
+    );
     const process = c.process;
-    if (process.kind === 'exit') {
+    if (!interpreted && process.kind === 'exit') {
       c.exitTimer = this.kernel.schedule(
         process.afterMs,
         `${this.id}: ${c.status.name} exits ${process.code}`,
@@ -223,6 +274,7 @@ export class ContainerRuntime implements RuntimeService {
     const step = this.#tracer.call(`RemoveContainer ${shortId(id)}`, { containerId: id }, causedBy);
     const c = this.#containers.get(id);
     if (c?.exitTimer !== undefined && c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
+    this.#io.removed(id);
     this.#containers.delete(id);
     return { value: undefined, step };
   }
@@ -245,6 +297,55 @@ export class ContainerRuntime implements RuntimeService {
     return { value, step };
   }
 
+  /**
+   * The kubelet reads a container's log: ContainerStatus gives it the log path, and it
+   * reads (or follows) the file there. Null if the runtime has no such container.
+   */
+  containerLog(id: string, causedBy: number | null): Traced<ContainerLogFile | null> {
+    const c = this.#containers.get(id);
+    const step = this.#tracer.call(
+      `ContainerStatus ${shortId(id)}: read log ${c?.logPath ?? '(not found)'}`,
+      { containerId: id, logPath: c?.logPath ?? '' },
+      causedBy,
+    );
+    if (c === undefined) return { value: null, step };
+    const logs = this.#io.logs;
+    return {
+      value: { path: c.logPath, entries: logs.entries(id), follow: (listener) => logs.follow(id, listener) },
+      step,
+    };
+  }
+
+  /** CRI Exec (served through the runtime's streaming server); null if not running. */
+  exec(
+    id: string,
+    argv: readonly string[],
+    tty: boolean,
+    causedBy: number | null,
+  ): Traced<StreamingProcess | null> {
+    const c = this.#containers.get(id);
+    const execId = this.#newId();
+    const step = this.#tracer.call(
+      `Exec ${shortId(id)} (${c?.status.name ?? '?'}) ${JSON.stringify(argv)}`,
+      { containerId: id, execId, cmd: argv.join(' '), tty },
+      causedBy,
+    );
+    if (c === undefined || c.status.state !== 'CONTAINER_RUNNING') return { value: null, step };
+    return { value: this.#io.exec(execId, argv, c.shell), step };
+  }
+
+  /** CRI Attach to the main process's output; null if not running. */
+  attach(id: string, causedBy: number | null): Traced<StreamingProcess | null> {
+    const c = this.#containers.get(id);
+    const step = this.#tracer.call(
+      `Attach ${shortId(id)} (${c?.status.name ?? '?'})`,
+      { containerId: id },
+      causedBy,
+    );
+    if (c === undefined || c.status.state !== 'CONTAINER_RUNNING') return { value: null, step };
+    return { value: this.#io.attach(id), step };
+  }
+
   getContainerEvents(listener: ContainerEventListener): void {
     this.#listeners.push(listener);
   }
@@ -257,6 +358,7 @@ export class ContainerRuntime implements RuntimeService {
     c.status.exitCode = code;
     c.status.reason = code === 0 ? 'Completed' : 'Error';
     c.status.finishedAt = this.kernel.clock.now();
+    this.#io.exited(c.status.id);
     const callbacks = c.onExit.splice(0);
     this.#event('CONTAINER_STOPPED_EVENT', c.status.id, c.status.sandboxId, causedBy, code);
     for (const callback of callbacks) callback();

@@ -39,6 +39,8 @@ export interface ContainerConfig {
   readonly args: readonly string[];
   /** How many times this container was restarted before (ContainerMetadata.attempt). */
   readonly attempt: number;
+  /** Environment variables with literal values (the pod spec's `env[].value`). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export type ContainerState =

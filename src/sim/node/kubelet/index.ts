@@ -21,6 +21,7 @@ import { NodeStatusReporter, type NodeMachine } from './node-status';
 import { startPleg } from './pleg';
 import { PodWorkers } from './pod-workers';
 import { StatusManager } from './status-manager';
+import { KubeletServer, type KubeletDirectory } from './server';
 import { PodSyncer } from './sync';
 
 export const KUBELET_VERSION = 'v1.32.4';
@@ -33,6 +34,8 @@ export interface KubeletOptions {
   readonly internalIP?: string;
   /** Capacity (= allocatable) overrides: cpu, memory, pods, ephemeral-storage. */
   readonly capacity?: Readonly<Record<string, string>>;
+  /** Where the kubelet registers its server (:10250) when it starts, for kube-apiserver. */
+  readonly directory?: KubeletDirectory;
 }
 
 /** A started kubelet: its node's runtime and CNI plugin, for views and tests. */
@@ -40,6 +43,8 @@ export interface Kubelet {
   readonly nodeName: string;
   readonly runtime: ContainerRuntime;
   readonly cni: CniPlugin;
+  /** The kubelet's server: container logs, exec and attach. */
+  readonly server: KubeletServer;
 }
 
 const DEFAULT_CAPACITY: Readonly<Record<string, string>> = {
@@ -107,6 +112,7 @@ export function startKubelet(
   const syncer = new PodSyncer(ctx, new ImageManager(ctx), status);
   const workers = new PodWorkers(base, status, (record, cause, done) => syncer.sync(record, cause, done));
   startPleg(ctx, () => workers.records());
+  const server = new KubeletServer(kernel, runtime, () => workers.records());
 
   const nodeStatus = new NodeStatusReporter(kernel, client, recorder, machine, () =>
     runtime.imageService.images(),
@@ -119,6 +125,7 @@ export function startKubelet(
       'NodeAllocatableEnforced',
       'Updated Node Allocatable limit across pods',
     );
+    options.directory?.register(nodeName, server);
     nodeStatus.register(null);
     nodeStatus.start();
     new NodeLease(kernel, client, nodeName, () => nodeStatus.uid).start(null);
@@ -128,5 +135,5 @@ export function startKubelet(
     workers.watch(pods);
     pods.start();
   });
-  return { nodeName, runtime, cni };
+  return { nodeName, runtime, cni, server };
 }

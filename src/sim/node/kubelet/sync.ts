@@ -148,6 +148,7 @@ export class PodSyncer {
             command: c.command ?? [],
             args: c.args ?? [],
             attempt: previous === undefined ? 0 : previous.attempt + 1,
+            env: Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value ?? ''])),
           },
           image.step,
         );

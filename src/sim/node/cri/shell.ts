@@ -1,0 +1,261 @@
+/**
+ * A tiny POSIX-shell-like interpreter: what the processes of simulated containers (and the
+ * commands `kubectl exec` runs in them) print and how they exit. It knows a few commands
+ * (echo, printf, hostname, cat, env, ls, pwd, whoami, id, uname, date, sleep, true, false,
+ * sh/bash -c) and the shell forms `a; b`, `a && b`, `a || b`, `while <cond>; do ...; done`,
+ * `for x in ...; do ...; done`, `exit N` and `$VAR` expansion. A run is a generator: it
+ * writes output through `io` and yields when it waits (sleep, or a read of stdin for `cat`),
+ * so the caller drives it on the virtual clock.
+ */
+
+import { parse, type List, type Node, type Word } from './shell-parse';
+
+/** What a process sees of its container. */
+export interface ShellContext {
+  readonly hostname: string;
+  readonly podIP: string | null;
+  readonly env: Readonly<Record<string, string>>;
+  /** Whether `bash` exists (Debian/Ubuntu images) or only busybox `sh`. */
+  readonly busybox: boolean;
+  /** Wall-clock ms since the Unix epoch (virtual). */
+  now(): number;
+}
+
+export type Stream = 'stdout' | 'stderr';
+
+export interface ShellIo {
+  out(stream: Stream, text: string): void;
+}
+
+/** What a run waits for: virtual ms, or the next stdin chunk (null at EOF). */
+export type Wait = { readonly sleepMs: number } | { readonly read: true };
+
+export type ShellRun = Generator<Wait, number, string | null>;
+
+class Exit {
+  constructor(readonly code: number) {}
+}
+
+/** The commands the simulated images have on their PATH. */
+const EXECUTABLES = new Set(
+  'echo printf hostname cat env printenv ls pwd whoami id uname date sleep true false sh bash'.split(' '),
+);
+
+const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/** Whether `cmd` is an executable in a container's image (else exec fails in the runtime). */
+export function isExecutable(cmd: string, ctx: ShellContext): boolean {
+  const base = basename(cmd);
+  return EXECUTABLES.has(base) && !(base === 'bash' && ctx.busybox);
+}
+
+/** `date`'s default format: `Wed Jan  1 00:00:05 UTC 2025`. */
+export function dateText(ms: number): string {
+  const [, day = '', dd = '', month = '', year = '', time = ''] =
+    /^(\w+), (\d+) (\w+) (\d+) (\S+)/.exec(new Date(Math.floor(ms)).toUTCString()) ?? [];
+  return `${day} ${month} ${String(Number(dd)).padStart(2, ' ')} ${time} UTC ${year}`;
+}
+
+const ROOT_DIRS = 'bin boot dev etc home lib media mnt opt proc root run sbin srv sys tmp usr var';
+
+function files(ctx: ShellContext): Record<string, string> {
+  return {
+    '/etc/hostname': `${ctx.hostname}\n`,
+    '/etc/hosts':
+      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' +
+      'fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n' +
+      (ctx.podIP === null ? '' : `${ctx.podIP}\t${ctx.hostname}\n`),
+  };
+}
+
+/** The environment a process starts with. */
+export function environment(ctx: ShellContext): Record<string, string> {
+  return {
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    HOSTNAME: ctx.hostname,
+    ...ctx.env,
+    HOME: '/root',
+  };
+}
+
+class Interpreter {
+  readonly vars: Record<string, string>;
+  /** Commands run with `>&2` (stdout to stderr), and how many sleeps happened (loop guard). */
+  #toStderr = 0;
+  #sleeps = 0;
+  constructor(
+    readonly ctx: ShellContext,
+    readonly io: ShellIo,
+  ) {
+    this.vars = environment(ctx);
+  }
+
+  expand(word: Word, status: number): string {
+    return word
+      .map((p) =>
+        p.expand
+          ? p.text.replace(/\$(\?|\{(\w+)\}|(\w+))/g, (_m, all: string, braced?: string, bare?: string) =>
+              all === '?' ? String(status) : (this.vars[braced ?? bare ?? ''] ?? ''),
+            )
+          : p.text,
+      )
+      .join('');
+  }
+
+  *list(list: List): Generator<Wait, number, string | null> {
+    let status = 0;
+    for (const chain of list) {
+      for (const { op, node } of chain) {
+        if ((op === '&&' && status !== 0) || (op === '||' && status === 0)) continue;
+        status = yield* this.node(node, status);
+      }
+    }
+    return status;
+  }
+
+  *node(node: Node, status: number): Generator<Wait, number, string | null> {
+    if (node.t === 'while') {
+      let last = 0;
+      while ((yield* this.list(node.cond)) === 0) {
+        const sleeps = this.#sleeps;
+        last = yield* this.list(node.body);
+        // A loop that never sleeps would stop the virtual clock: let time pass.
+        if (sleeps === this.#sleeps) yield { sleepMs: 10 };
+      }
+      return last;
+    }
+    if (node.t === 'for') {
+      let last = 0;
+      for (const item of node.items) {
+        this.vars[node.name] = this.expand(item, status);
+        last = yield* this.list(node.body);
+      }
+      return last;
+    }
+    const words = node.words.map((w) => this.expand(w, status));
+    const redirect = words.includes('>&2') || words.includes('1>&2');
+    const argv = words.filter((w) => w !== '>&2' && w !== '1>&2');
+    if (argv[0] === 'exit') throw new Exit(Number(argv[1] ?? status) & 255);
+    if (argv[0] === ':') return 0;
+    if (argv[0] === undefined) return status;
+    if (!isExecutable(argv[0], this.ctx)) {
+      const name = argv[0];
+      this.io.out('stderr', this.ctx.busybox ? `sh: ${name}: not found\n` : `sh: 1: ${name}: not found\n`);
+      return 127;
+    }
+    if (redirect) this.#toStderr++;
+    try {
+      return yield* this.run(argv);
+    } finally {
+      if (redirect) this.#toStderr--;
+    }
+  }
+
+  /** Runs one executable (argv[0] must be one). */
+  *run(argv: readonly string[]): Generator<Wait, number, string | null> {
+    const [cmd = '', ...args] = argv;
+    const out = (text: string) => this.io.out(this.#toStderr > 0 ? 'stderr' : 'stdout', text);
+    const err = (text: string) => this.io.out('stderr', text);
+    switch (basename(cmd)) {
+      case 'echo':
+        if (args[0] === '-n') out(args.slice(1).join(' '));
+        else out(`${args.join(' ')}\n`);
+        return 0;
+      case 'printf': {
+        const rest = args.slice(1);
+        out(
+          (args[0] ?? '')
+            .replace(/%s/g, () => rest.shift() ?? '')
+            .replace(/\\n/g, '\n')
+            .replace(/\\t/g, '\t'),
+        );
+        return 0;
+      }
+      case 'hostname':
+        out(`${this.ctx.hostname}\n`);
+        return 0;
+      case 'pwd':
+        out('/\n');
+        return 0;
+      case 'whoami':
+        out('root\n');
+        return 0;
+      case 'id':
+        out('uid=0(root) gid=0(root) groups=0(root)\n');
+        return 0;
+      case 'uname':
+        out(
+          args.includes('-a') ? `Linux ${this.ctx.hostname} 6.8.0-51-generic x86_64 GNU/Linux\n` : 'Linux\n',
+        );
+        return 0;
+      case 'date':
+        out(`${dateText(this.ctx.now())}\n`);
+        return 0;
+      case 'ls':
+        out(`${ROOT_DIRS.split(' ').join('\n')}\n`);
+        return 0;
+      case 'env':
+      case 'printenv':
+        out(
+          Object.entries(this.vars)
+            .filter(([k]) => args.length === 0 || args.includes(k))
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(''),
+        );
+        return 0;
+      case 'true':
+        return 0;
+      case 'false':
+        return 1;
+      case 'sleep': {
+        const seconds = Number(args[0]);
+        if (args[0] === 'infinity') for (this.#sleeps++; ;) yield { sleepMs: 3_600_000 };
+        if (!Number.isFinite(seconds) || seconds < 0) {
+          err(`sleep: invalid time interval '${args[0] ?? ''}'\n`);
+          return 1;
+        }
+        this.#sleeps++;
+        yield { sleepMs: seconds * 1000 };
+        return 0;
+      }
+      case 'cat': {
+        if (args.length === 0) {
+          for (let chunk = yield { read: true }; chunk !== null; chunk = yield { read: true }) out(chunk);
+          return 0;
+        }
+        const known = files(this.ctx);
+        let code = 0;
+        for (const file of args) {
+          const content = known[file];
+          if (content === undefined) {
+            err(`cat: ${file}: No such file or directory\n`);
+            code = 1;
+          } else out(content);
+        }
+        return code;
+      }
+      default: {
+        // sh / bash
+        if (args[0] !== '-c') return 0;
+        let list: List;
+        try {
+          list = parse(args[1] ?? '');
+        } catch (error) {
+          err(`sh: 1: ${error instanceof Error ? error.message : String(error)}\n`);
+          return 2;
+        }
+        return yield* this.list(list);
+      }
+    }
+  }
+}
+
+/** Runs an argv (its argv[0] an executable, see isExecutable) to its exit code. */
+export function* runCommand(argv: readonly string[], ctx: ShellContext, io: ShellIo): ShellRun {
+  try {
+    return yield* new Interpreter(ctx, io).run(argv);
+  } catch (error) {
+    if (error instanceof Exit) return error.code;
+    throw error;
+  }
+}
