@@ -186,6 +186,39 @@ describe('kube-apiserver REST semantics', () => {
     expect(r.body.rows[0].cells).toEqual(['t', 1, '0s']);
   });
 
+  it('a malformed YAML body is a 400 and creates nothing', () => {
+    const c = testClient();
+    const r = c.call('POST', CMS, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: [unclosed\n', {
+      'content-type': 'application/yaml',
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.reason).toBe('BadRequest');
+    expect(r.body.message).toMatch(/^error converting YAML to JSON: /);
+    expect(c.call('GET', CMS).body.items).toEqual([]);
+  });
+
+  it('a namespace name that is not a DNS label is Invalid', () => {
+    const c = testClient();
+    const r = c.call('POST', '/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'Team.A' },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body.message).toBe(
+      `Namespace "Team.A" is invalid: metadata.name: Invalid value: "Team.A": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')`,
+    );
+  });
+
+  it('an unknown resource path is 404 with the generic message', () => {
+    const c = testClient();
+    expect(c.call('GET', '/api/v1/widgets').body).toMatchObject({
+      code: 404,
+      reason: 'NotFound',
+      message: 'the server could not find the requested resource',
+    });
+  });
+
   it('verbs a resource does not serve are 405', () => {
     const c = testClient();
     const r = c.call('DELETE', '/api/v1/componentstatuses/etcd-0');
