@@ -116,3 +116,10 @@ export function kubectlOrSkip(): string | null {
   console.warn('skipping kubectl tests: no kubectl on the PATH (set KUBECTL to point at a v1.32 client)');
   return null;
 }
+
+/** The whitespace-separated cells of each line of kubectl's table output. */
+export const rows = (out: string): string[][] =>
+  out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s{2,}/));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubectlOrSkip, startApiserver, type RunningApiserver } from './harness';
+import { kubectlOrSkip, rows, startApiserver, type RunningApiserver } from './harness';
 
 const kubectl = kubectlOrSkip();
 
@@ -25,13 +25,6 @@ spec:
           ports:
             - containerPort: 80
 `;
-
-/** The whitespace-separated cells of each line of kubectl's table output. */
-const rows = (out: string) =>
-  out
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s{2,}/));
 
 describe.skipIf(kubectl === null)(
   'real kubectl: creating, reading and changing objects',

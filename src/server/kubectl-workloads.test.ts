@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubectlOrSkip, startApiserver, type RunningApiserver } from './harness';
+import { kubectlOrSkip, rows, startApiserver, type RunningApiserver } from './harness';
 
 const kubectl = kubectlOrSkip();
-
-/** The whitespace-separated cells of each line of kubectl's table output. */
-const rows = (out: string) =>
-  out
-    .trim()
-    .split('\n')
-    .map((l) => l.trim().split(/\s{2,}/));
 
 describe.skipIf(kubectl === null)(
   'real kubectl: a Deployment becomes running pods on the nodes',

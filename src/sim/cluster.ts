@@ -1,8 +1,10 @@
 import { ApiServer } from './apiserver/apiserver';
+import { startCloudControllerManager } from './cloud-controller-manager';
 import type { UserInfo } from './apiserver/types';
 import { cronJob } from './controllers/cronjob';
 import { daemonSet } from './controllers/daemonset';
 import { deployment } from './controllers/deployment';
+import { disruption } from './controllers/disruption';
 import { endpoints } from './controllers/endpoints';
 import { endpointSlice } from './controllers/endpointslice';
 import { garbageCollector } from './controllers/garbage-collector';
@@ -38,6 +40,11 @@ export interface ClusterOptions {
   /** Whether kube-scheduler runs (true by default). */
   readonly scheduler?: boolean;
   /**
+   * Whether the cluster runs in a (simulated) cloud with cloud-controller-manager (true by
+   * default). On "bare metal" (false), LoadBalancer Services keep an external IP of `<pending>`.
+   */
+  readonly cloudProvider?: boolean;
+  /**
    * OpenAPI v3 component schemas kube-apiserver serves and patches with (see
    * `ApiServerOptions.openapiSchemas`); the host generates them, the simulation only carries
    * them.
@@ -64,11 +71,15 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   cronJob,
   statefulSet,
   daemonSet,
+  disruption,
 ];
 
 /** Cluster options with every default filled in. */
 export type ResolvedClusterOptions = Required<
-  Omit<ClusterOptions, 'tokens' | 'openapiSchemas' | 'controllers' | 'kubelets' | 'scheduler'>
+  Omit<
+    ClusterOptions,
+    'tokens' | 'openapiSchemas' | 'controllers' | 'kubelets' | 'scheduler' | 'cloudProvider'
+  >
 >;
 
 /** A simulated cluster: the kernel it runs on and the shape of its machines and components. */
@@ -102,6 +113,7 @@ export function createCluster(options: ClusterOptions): Cluster {
   apiserver.bootstrap();
   createControllerManager(kernel, apiserver, options.controllers ?? CONTROLLERS).start();
   if (options.scheduler !== false) startScheduler(kernel, apiserver);
+  if (options.cloudProvider !== false) startCloudControllerManager(kernel, apiserver);
   if (options.kubelets !== false) {
     for (let n = 1; n <= resolved.workerNodes; n++)
       startKubelet(kernel, apiserver, workerNodeName(n), { directory: kubelets });

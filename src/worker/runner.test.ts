@@ -38,6 +38,7 @@ function busyCluster(count: number) {
       controllers: [],
       kubelets: false,
       scheduler: false,
+      cloudProvider: false,
     });
     for (let i = 1; i <= count; i++) {
       cluster.kernel.schedule(i * 1000, `event ${i}`, () =>
@@ -99,7 +100,7 @@ describe('SimulationRunner', () => {
   });
 
   it('runs the clock at the chosen multiple of real time', () => {
-    const h = harness();
+    const h = harness(busyCluster(0));
     h.runner.handle({ type: 'reset', options: { seed: 1 } });
     h.runner.handle({ type: 'setSpeed', speed: 10 });
     h.runner.handle({ type: 'play' });

@@ -352,6 +352,7 @@ function componentUser(client: string): UserInfo {
       return { username: 'system:apiserver', groups: ['system:masters', 'system:authenticated'] };
     case 'kube-scheduler':
     case 'kube-controller-manager':
+    case 'cloud-controller-manager':
       return { username: `system:${kind}`, groups: ['system:authenticated'] };
     default:
       return { username: 'system:anonymous', groups: ['system:unauthenticated'] };

@@ -42,6 +42,7 @@ export function testClient(): TestClient {
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   const send = (
     method: HttpMethod,

@@ -21,6 +21,7 @@ function setup(seed = 1, controlPlane = true) {
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   startScheduler(cluster.kernel, cluster.apiserver);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');

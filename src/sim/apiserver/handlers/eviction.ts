@@ -20,7 +20,49 @@ interface Budget {
       matchExpressions?: { key: string; operator: string; values?: string[] }[];
     };
   };
-  status?: { disruptionsAllowed?: number; desiredHealthy?: number; currentHealthy?: number };
+  status?: {
+    disruptionsAllowed?: number;
+    desiredHealthy?: number;
+    currentHealthy?: number;
+    observedGeneration?: number;
+    disruptedPods?: Record<string, string>;
+    conditions?: { type: string; status: string; reason: string; lastTransitionTime?: string }[];
+  };
+}
+
+/**
+ * checkAndDecrement: takes one disruption from the budget and records the pod in
+ * status.disruptedPods, so the disruption controller counts it as gone until it is deleted
+ * (or two minutes pass). The last disruption flips DisruptionAllowed to InsufficientPods.
+ */
+function recordDisruption(scope: RequestScope, pdb: Budget, podName: string): void {
+  if (PDBS === undefined) return;
+  const status = pdb.status ?? {};
+  const allowed = (status.disruptionsAllowed ?? 0) - 1;
+  const now = scope.kernel.clock.timestamp();
+  const conditions = (status.conditions ?? []).map((c) =>
+    c.type === 'DisruptionAllowed' && allowed === 0
+      ? {
+          ...c,
+          status: 'False',
+          reason: 'InsufficientPods',
+          lastTransitionTime: c.status === 'False' ? c.lastTransitionTime : now,
+        }
+      : c,
+  );
+  const updated = {
+    ...(pdb as KubeObject),
+    status: {
+      ...status,
+      disruptionsAllowed: allowed,
+      disruptedPods: { ...status.disruptedPods, [podName]: now },
+      conditions,
+    },
+  };
+  scope.stage(`eviction: PodDisruptionBudget ${pdb.metadata.name ?? ''} disruptionsAllowed -> ${allowed}`);
+  scope.storage.update(PDBS, updated, (pdb as KubeObject).metadata.resourceVersion, {
+    causedBy: scope.step,
+  });
 }
 
 /** The label selector of a PDB, or null for a PDB that selects nothing. */
@@ -62,6 +104,17 @@ export function evictPod(scope: RequestScope): Reply {
       );
     }
     const pdb = covering[0];
+    if (
+      pdb !== undefined &&
+      (pdb.status?.observedGeneration ?? 0) < ((pdb as KubeObject).metadata.generation ?? 0)
+    ) {
+      throw tooManyRequests("Cannot evict pod as it would violate the pod's disruption budget.", [
+        {
+          reason: 'DisruptionBudget',
+          message: `The disruption budget ${pdb.metadata.name ?? ''} is still being processed by the server.`,
+        },
+      ]);
+    }
     if (pdb !== undefined && (pdb.status?.disruptionsAllowed ?? 0) <= 0) {
       scope.stage(`eviction refused: PodDisruptionBudget ${pdb.metadata.name ?? ''}`);
       throw tooManyRequests("Cannot evict pod as it would violate the pod's disruption budget.", [
@@ -71,6 +124,7 @@ export function evictPod(scope: RequestScope): Reply {
         },
       ]);
     }
+    if (pdb !== undefined) recordDisruption(scope, pdb, name);
   }
   scope.stage(`eviction allowed: deleting pod ${name}`);
   deleteObject({ ...scope, subresource: null, req: { ...scope.req, body: '' } });

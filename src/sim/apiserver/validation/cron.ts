@@ -4,7 +4,7 @@
  */
 import { goQuote } from './gofmt';
 
-interface Bounds {
+export interface Bounds {
   readonly min: number;
   readonly max: number;
   readonly names?: Readonly<Record<string, number>>;
@@ -32,15 +32,18 @@ const MONTHS: Bounds = {
   },
 };
 const DOW: Bounds = { min: 0, max: 6, names: { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 } };
-const DESCRIPTORS = new Set([
-  '@yearly',
-  '@annually',
-  '@monthly',
-  '@weekly',
-  '@daily',
-  '@midnight',
-  '@hourly',
-]);
+/** The five fields of a standard spec, in order: minute, hour, day of month, month, day of week. */
+export const CRON_FIELDS: readonly Bounds[] = [MINUTES, HOURS, DOM, MONTHS, DOW];
+/** The descriptors ParseStandard accepts, and the five fields each stands for. */
+export const CRON_DESCRIPTORS: Readonly<Record<string, string>> = {
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+};
 
 /** Go's strconv.Atoi, with its error text. */
 function atoi(s: string): number | string {
@@ -95,7 +98,17 @@ function checkRange(expr: string, r: Bounds): Error | undefined {
   return undefined;
 }
 
-const UNITS = new Set(['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h']);
+/** Go's time.ParseDuration units, in ms. */
+export const DURATION_UNIT_MS: Readonly<Record<string, number>> = {
+  ns: 1e-6,
+  us: 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
+  ms: 1,
+  s: 1000,
+  m: 60_000,
+  h: 3_600_000,
+};
 
 /** Go's time.ParseDuration error text, or undefined when the duration parses. */
 export function goDurationError(orig: string): string | undefined {
@@ -110,7 +123,8 @@ export function goDurationError(orig: string): string | undefined {
     s = s.slice(numText.length);
     const unit = /^[^0-9.]*/.exec(s)?.[0] ?? '';
     if (unit === '') return `time: missing unit in duration ${goQuote(orig)}`;
-    if (!UNITS.has(unit)) return `time: unknown unit ${goQuote(unit)} in duration ${goQuote(orig)}`;
+    if (!Object.hasOwn(DURATION_UNIT_MS, unit))
+      return `time: unknown unit ${goQuote(unit)} in duration ${goQuote(orig)}`;
     s = s.slice(unit.length);
   }
   return undefined;
@@ -139,7 +153,7 @@ export function cronScheduleError(spec: string): string | undefined {
     rest = rest.slice(space).trim();
   }
   if (rest.startsWith('@')) {
-    if (DESCRIPTORS.has(rest)) return undefined;
+    if (Object.hasOwn(CRON_DESCRIPTORS, rest)) return undefined;
     if (rest.startsWith('@every ')) {
       const err = goDurationError(rest.slice('@every '.length));
       return err ? `failed to parse duration ${rest}: ${err}` : undefined;
@@ -148,9 +162,8 @@ export function cronScheduleError(spec: string): string | undefined {
   }
   const fields = rest.split(/\s+/).filter((f) => f !== '');
   if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
-  const bounds = [MINUTES, HOURS, DOM, MONTHS, DOW];
   for (let i = 0; i < 5; i++) {
-    const b = bounds[i] as Bounds;
+    const b = CRON_FIELDS[i] as Bounds;
     for (const expr of (fields[i] ?? '').split(',').filter((x) => x !== '')) {
       const err = checkRange(expr, b);
       if (err) return err.message;

@@ -13,7 +13,13 @@ const EVENTS = findResource('', 'v1', 'events') as ResourceInfo;
 const MIN = 60_000;
 
 function setup() {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false, scheduler: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+    cloudProvider: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, [cronJob]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const kernel = cluster.kernel;

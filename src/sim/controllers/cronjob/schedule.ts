@@ -3,8 +3,13 @@
  * and SpecSchedule.Next): five fields (minute, hour, day of month, month, day of week) or a
  * descriptor (`@hourly`, `@daily`...), in a time zone. Day of month and day of week are
  * ORed when both are restricted, ANDed when either is `*`. The apiserver has validated the
- * syntax; this only evaluates it.
+ * syntax; this only evaluates it, with the parser's tables from apiserver/validation/cron.ts.
  */
+import {
+  CRON_DESCRIPTORS as DESCRIPTORS,
+  CRON_FIELDS,
+  DURATION_UNIT_MS as UNIT_MS,
+} from '../../apiserver/validation/cron';
 import { fromWall, toWall } from './zone';
 
 /** A parsed schedule: the next activation strictly after an instant (wall-clock ms). */
@@ -18,53 +23,12 @@ interface Field {
   readonly star: boolean;
 }
 
-const BOUNDS: readonly [number, number][] = [
-  [0, 59],
-  [0, 23],
-  [1, 31],
-  [1, 12],
-  [0, 6],
-];
-const NAMES: Readonly<Record<string, number>> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  sun: 0,
-  mon: 1,
-  tue: 2,
-  wed: 3,
-  thu: 4,
-  fri: 5,
-  sat: 6,
-};
-const DESCRIPTORS: Readonly<Record<string, string>> = {
-  '@yearly': '0 0 1 1 *',
-  '@annually': '0 0 1 1 *',
-  '@monthly': '0 0 1 * *',
-  '@weekly': '0 0 * * 0',
-  '@daily': '0 0 * * *',
-  '@midnight': '0 0 * * *',
-  '@hourly': '0 * * * *',
-};
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  μs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
+const BOUNDS: readonly [number, number][] = CRON_FIELDS.map((f) => [f.min, f.max]);
+/** Month and weekday names, in whichever field they appear. */
+const NAMES: Readonly<Record<string, number>> = Object.assign(
+  {},
+  ...CRON_FIELDS.map((f) => f.names ?? {}),
+) as Readonly<Record<string, number>>;
 
 function value(text: string): number {
   return NAMES[text.toLowerCase()] ?? Number(text);

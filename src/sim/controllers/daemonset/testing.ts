@@ -35,7 +35,13 @@ export function dsManifest(spec: Record<string, unknown> = {}) {
 
 /** The cluster, a kubectl-like client, and helpers. */
 export function testbed() {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false, scheduler: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+    cloudProvider: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, [daemonSet]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const kernel = cluster.kernel;

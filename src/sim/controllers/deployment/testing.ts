@@ -46,6 +46,7 @@ export function testbed() {
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   createControllerManager(cluster.kernel, cluster.apiserver, [deployment]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');

@@ -14,6 +14,7 @@ import type { Controller } from '../../client/controller';
 import { EventRecorder } from '../../client/events';
 import type { Informer } from '../../client/informer';
 import { TriggerTimeTracker } from '../endpointslice/trigger';
+import { queueServicesOnPodChange } from '../endpointslice/pod-handlers';
 import {
   byName,
   ENDPOINTS,
@@ -23,7 +24,6 @@ import {
   PODS,
   serviceSelector,
   SERVICES,
-  servicesFor,
   type PodObject,
   type ServiceObject,
 } from '../endpointslice/types';
@@ -58,19 +58,7 @@ export class EndpointsController {
       sync: (key, cause) => this.sync(key, cause),
     });
     this.#controller.watch(this.#services);
-    const podChanged = (pod: PodObject, cause: number | null, old?: PodObject) => {
-      const ns = this.#services.lister.byNamespace(pod.metadata.namespace ?? '');
-      const keys = new Set(servicesFor(ns, pod.metadata.labels).map(objectKey));
-      if (old !== undefined) for (const s of servicesFor(ns, old.metadata.labels)) keys.add(objectKey(s));
-      for (const key of keys) this.#controller.queue.add(key, cause);
-    };
-    this.#pods.addHandlers({
-      add: (pod, cause) => podChanged(pod, cause),
-      update: (old, pod, cause) => {
-        if (old.metadata.resourceVersion !== pod.metadata.resourceVersion) podChanged(pod, cause, old);
-      },
-      delete: (pod, cause) => podChanged(pod, cause),
-    });
+    queueServicesOnPodChange(this.#pods, this.#services, this.#controller);
     // onEndpointsDelete: an Endpoints deleted by someone else is recreated.
     this.#endpoints.addHandlers({
       delete: (ep, cause) => {

@@ -9,7 +9,6 @@
 import { matchesLabels } from '../../apiserver/selectors';
 import { ApiError } from '../../apiserver/status';
 import type { KubeObject } from '../../apiserver/types';
-import { objectKey } from '../../client/cache';
 import type { Controller } from '../../client/controller';
 import type { Informer } from '../../client/informer';
 import type { ControllerContext } from '../manager';
@@ -20,6 +19,7 @@ import {
   type EndpointPort,
   type SliceObject,
 } from './reconciler';
+import { queueServicesOnPodChange } from './pod-handlers';
 import { TriggerTimeTracker } from './trigger';
 import {
   byName,
@@ -35,7 +35,6 @@ import {
   podIPv4,
   serviceSelector,
   SERVICES,
-  servicesFor,
   shouldPodBeInEndpoints,
   type PodObject,
   type ServiceObject,
@@ -69,19 +68,7 @@ export class EndpointSliceController {
       sync: (key, cause) => this.sync(key, cause),
     });
     this.#controller.watch(this.#services);
-    const podChanged = (pod: PodObject, cause: number | null, old?: PodObject) => {
-      const ns = this.#services.lister.byNamespace(pod.metadata.namespace ?? '');
-      const keys = new Set(servicesFor(ns, pod.metadata.labels).map(objectKey));
-      if (old !== undefined) for (const s of servicesFor(ns, old.metadata.labels)) keys.add(objectKey(s));
-      for (const key of keys) this.#controller.queue.add(key, cause);
-    };
-    this.#pods.addHandlers({
-      add: (pod, cause) => podChanged(pod, cause),
-      update: (old, pod, cause) => {
-        if (old.metadata.resourceVersion !== pod.metadata.resourceVersion) podChanged(pod, cause, old);
-      },
-      delete: (pod, cause) => podChanged(pod, cause),
-    });
+    const podChanged = queueServicesOnPodChange(this.#pods, this.#services, this.#controller);
     // A node's zone is part of its pods' endpoints.
     this.#nodes.addHandlers({
       update: (old, node, cause) => {

@@ -13,7 +13,13 @@ import { ENDPOINT_SLICES, NODES, PODS, SERVICES, type PodObject } from './types'
 
 /** A cluster with only `descriptors` in kube-controller-manager, and a kubectl client. */
 export function setup(descriptors: readonly ControllerDescriptor[]) {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false, scheduler: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+    cloudProvider: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];

@@ -25,6 +25,7 @@ export function gcTestbed(options: { started?: boolean } = {}) {
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   const manager = createControllerManager(cluster.kernel, cluster.apiserver, [garbageCollector]);
   if (options.started !== false) manager.start();

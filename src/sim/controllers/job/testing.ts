@@ -17,7 +17,13 @@ const EVENTS = findResource('', 'v1', 'events') as ResourceInfo;
 
 /** A cluster with only `descriptors` in kube-controller-manager, and a kubectl client. */
 export function setup(descriptors: readonly ControllerDescriptor[] = [jobController]) {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false, scheduler: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+    cloudProvider: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const run = (ms: number) => cluster.kernel.runUntil(cluster.kernel.clock.now() + ms);

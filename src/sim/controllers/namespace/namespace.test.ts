@@ -33,6 +33,7 @@ function setup() {
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   const manager = createControllerManager(cluster.kernel, cluster.apiserver, [
     namespace,

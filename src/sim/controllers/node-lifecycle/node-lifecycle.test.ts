@@ -56,7 +56,13 @@ function fakeKubelet(kernel: Kernel, client: ApiClient, name: string) {
 }
 
 function setup() {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false, scheduler: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+    cloudProvider: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, [nodeLifecycle]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const kernel = cluster.kernel;

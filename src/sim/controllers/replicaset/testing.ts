@@ -24,6 +24,7 @@ export function setup(descriptors: readonly ControllerDescriptor[] = [replicaSet
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');

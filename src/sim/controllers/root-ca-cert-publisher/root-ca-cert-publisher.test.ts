@@ -19,6 +19,7 @@ function setup() {
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   createControllerManager(cluster.kernel, cluster.apiserver, [rootCaCertPublisher]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');

@@ -16,6 +16,7 @@ function setup(descriptors: ControllerDescriptor[] = [serviceAccount]) {
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');

@@ -45,7 +45,13 @@ export function setManifest(spec: Record<string, unknown> = {}) {
 
 /** The cluster, a kubectl-like client, and helpers. */
 export function testbed() {
-  const cluster = createCluster({ seed: 1, controllers: [], kubelets: false, scheduler: false });
+  const cluster = createCluster({
+    seed: 1,
+    controllers: [],
+    kubelets: false,
+    scheduler: false,
+    cloudProvider: false,
+  });
   createControllerManager(cluster.kernel, cluster.apiserver, [statefulSet]).start();
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];

@@ -3,8 +3,8 @@
  *
  * - Pulls: a few well-known images have a size and a pull time range; any other image pulls
  *   in 2-5 s with a size derived from its name. An image whose name contains `doesnotexist`
- *   fails like a missing repository (pull access denied); a tag `nonexistent` fails like a
- *   missing tag (not found). Pulls of an image already in the store only check the registry.
+ *   fails like a missing repository (pull access denied); a tag `nonexistent` or `doesnotexist`
+ *   fails like a missing tag (not found). Pulls of an image already in the store only check the registry.
  * - Processes, from the container's command + args (else the image's default command):
  *   `true` exits 0 and `false` exits 1 at once; `sleep N` exits 0 after N s
  *   (`sleep infinity` never); `sh -c <script>` runs forever if the script loops
@@ -118,7 +118,7 @@ export function resolveImage(image: string): ResolvedImage {
       },
     };
   }
-  if (parsed.tag === 'nonexistent') {
+  if (parsed.tag === 'nonexistent' || parsed.tag === 'doesnotexist') {
     return { ...base, error: { code: 'NotFound', desc: `${resolving}: ${ref}: not found` } };
   }
   return base;

@@ -19,8 +19,8 @@ import {
   stopsGracefully,
   type Process,
 } from './images';
-import type { LogEntry } from './logs';
 import type { ShellContext } from './shell';
+import { ContainerStreams, shortId, type ContainerLogFile } from './streams';
 import { RuntimeTracer } from './tracer';
 import type {
   ContainerConfig,
@@ -57,16 +57,7 @@ interface Container {
   logPath: string;
 }
 
-/** A container's log file, as the kubelet reads it. */
-export interface ContainerLogFile {
-  readonly path: string;
-  readonly entries: readonly LogEntry[];
-  /** Each new entry, then null once the container has exited. Returns an unsubscribe. */
-  follow(listener: (entry: LogEntry | null) => void): () => void;
-}
-
-/** The first 13 characters of an id, as crictl shows them. */
-export const shortId = (id: string): string => id.slice(0, 13);
+export { shortId, type ContainerLogFile } from './streams';
 
 export class ContainerRuntime implements RuntimeService {
   /** The runtime's component id, `<node>/container-runtime`. */
@@ -78,6 +69,7 @@ export class ContainerRuntime implements RuntimeService {
   readonly #containers = new Map<string, Container>();
   readonly #listeners: ContainerEventListener[] = [];
   readonly #io: ContainerIo;
+  readonly #streams: ContainerStreams;
 
   constructor(
     private readonly kernel: Kernel,
@@ -88,6 +80,12 @@ export class ContainerRuntime implements RuntimeService {
     this.#tracer = new RuntimeTracer(kernel, nodeName);
     this.imageService = new ImageService(kernel, this.#tracer);
     this.#io = new ContainerIo(kernel, this.id);
+    this.#streams = new ContainerStreams(
+      this.#tracer,
+      this.#io,
+      (id) => this.#containers.get(id),
+      () => this.#newId(),
+    );
   }
 
   runPodSandbox(config: PodSandboxConfig, causedBy: number | null): Traced<PodSandboxStatus> {
@@ -297,53 +295,24 @@ export class ContainerRuntime implements RuntimeService {
     return { value, step };
   }
 
-  /**
-   * The kubelet reads a container's log: ContainerStatus gives it the log path, and it
-   * reads (or follows) the file there. Null if the runtime has no such container.
-   */
+  /** The kubelet reads a container's log (see streams.ts). */
   containerLog(id: string, causedBy: number | null): Traced<ContainerLogFile | null> {
-    const c = this.#containers.get(id);
-    const step = this.#tracer.call(
-      `ContainerStatus ${shortId(id)}: read log ${c?.logPath ?? '(not found)'}`,
-      { containerId: id, logPath: c?.logPath ?? '' },
-      causedBy,
-    );
-    if (c === undefined) return { value: null, step };
-    const logs = this.#io.logs;
-    return {
-      value: { path: c.logPath, entries: logs.entries(id), follow: (listener) => logs.follow(id, listener) },
-      step,
-    };
+    return this.#streams.containerLog(id, causedBy);
   }
 
-  /** CRI Exec (served through the runtime's streaming server); null if not running. */
+  /** CRI Exec, through the streaming server (see streams.ts). */
   exec(
     id: string,
     argv: readonly string[],
     tty: boolean,
     causedBy: number | null,
   ): Traced<StreamingProcess | null> {
-    const c = this.#containers.get(id);
-    const execId = this.#newId();
-    const step = this.#tracer.call(
-      `Exec ${shortId(id)} (${c?.status.name ?? '?'}) ${JSON.stringify(argv)}`,
-      { containerId: id, execId, cmd: argv.join(' '), tty },
-      causedBy,
-    );
-    if (c === undefined || c.status.state !== 'CONTAINER_RUNNING') return { value: null, step };
-    return { value: this.#io.exec(execId, argv, c.shell), step };
+    return this.#streams.exec(id, argv, tty, causedBy);
   }
 
-  /** CRI Attach to the main process's output; null if not running. */
+  /** CRI Attach to the main process's output (see streams.ts). */
   attach(id: string, causedBy: number | null): Traced<StreamingProcess | null> {
-    const c = this.#containers.get(id);
-    const step = this.#tracer.call(
-      `Attach ${shortId(id)} (${c?.status.name ?? '?'})`,
-      { containerId: id },
-      causedBy,
-    );
-    if (c === undefined || c.status.state !== 'CONTAINER_RUNNING') return { value: null, step };
-    return { value: this.#io.attach(id), step };
+    return this.#streams.attach(id, causedBy);
   }
 
   getContainerEvents(listener: ContainerEventListener): void {

@@ -27,6 +27,7 @@ export function setupNode(seed = 1) {
     controllers: [],
     kubelets: false,
     scheduler: false,
+    cloudProvider: false,
   });
   const kernel = cluster.kernel;
   const steps: TraceStep[] = [];
