@@ -302,8 +302,15 @@ describe.skipIf(kubectl === null)(
       const deploy = rows((await api.kubectl(['get', 'deployment', 'web'])).stdout);
       expect(deploy[1]?.slice(0, 4)).toEqual(['web', '5/6', '3', '5']);
 
-      const pods = rows((await api.kubectl(['get', 'pods', '-l', 'app=web'])).stdout).slice(1);
-      const failing = pods.filter((p) => p[0]?.startsWith(`${fresh}-`));
+      // The new pods fail to pull once their (simulated) pull attempt ends.
+      const failingPods = async () =>
+        rows((await api.kubectl(['get', 'pods', '-l', 'app=web'])).stdout)
+          .slice(1)
+          .filter((p) => p[0]?.startsWith(`${fresh}-`));
+      const failing = await waitFor(
+        failingPods,
+        (ps) => ps.length === 3 && ps.every((p) => /^(ErrImagePull|ImagePullBackOff)$/.test(p[2] ?? '')),
+      );
       expect(failing).toHaveLength(3);
       for (const pod of failing) {
         expect(pod[1]).toBe('0/1');

@@ -13,6 +13,7 @@ import { createControllerManager, type ControllerDescriptor } from './controller
 import { namespace } from './controllers/namespace';
 import { nodeLifecycle } from './controllers/node-lifecycle';
 import { replicaSet, replicationController } from './controllers/replicaset';
+import { resourceQuota } from './controllers/resourcequota';
 import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
 import { serviceAccount } from './controllers/serviceaccount';
 import { statefulSet } from './controllers/statefulset';
@@ -63,6 +64,7 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   rootCaCertPublisher,
   replicationController,
   replicaSet,
+  resourceQuota,
   deployment,
   endpoints,
   endpointSlice,

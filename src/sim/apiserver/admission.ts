@@ -3,6 +3,7 @@
  * kube-apiserver's order. Each plugin that acts is a visible step of the request.
  */
 import type { RequestScope } from './handlers/scope';
+import { quotaAdmission } from './quota-admission';
 import { RESOURCES } from './resources';
 import { ApiError, forbidden, notFound } from './status';
 import type { KubeObject } from './types';
@@ -43,7 +44,8 @@ export function mutatingAdmission(
 
 /**
  * Validating admission. NamespaceLifecycle refuses to create objects in a namespace that does
- * not exist or is being deleted.
+ * not exist or is being deleted; ResourceQuota, last, refuses what would exceed a quota and
+ * charges the quotas for what it lets in.
  */
 export function validatingAdmission(
   scope: RequestScope,
@@ -80,4 +82,5 @@ export function validatingAdmission(
     });
   }
   scope.stage('validating admission: NamespaceLifecycle', { namespace: ns });
+  quotaAdmission(scope, obj);
 }

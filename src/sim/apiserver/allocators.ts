@@ -10,6 +10,7 @@ import type { KubeObject } from './types';
 
 const SERVICE_CIDR_BASE = (10 << 24) | (96 << 16); // 10.96.0.0
 const SERVICE_CIDR_SIZE = 1 << 20; // a /12
+/** The first address of the service CIDR, the `kubernetes` Service's ClusterIP. */
 export const KUBERNETES_SERVICE_IP = '10.96.0.1';
 const NODE_PORT_MIN = 30000;
 const NODE_PORT_MAX = 32767;
@@ -26,7 +27,8 @@ interface ServiceSpec {
 }
 
 export class ServiceAllocators {
-  readonly #ips = new Set<string>([KUBERNETES_SERVICE_IP]);
+  /** 10.96.0.1 is claimed by the `kubernetes` Service the apiserver creates at start-up. */
+  readonly #ips = new Set<string>();
   readonly #ports = new Set<number>();
 
   constructor(private readonly kernel: Kernel) {}
@@ -55,7 +57,7 @@ export class ServiceAllocators {
   /** Returns a deleted Service's addresses and ports to the pools. */
   release(service: KubeObject): void {
     const spec = service.spec as ServiceSpec | undefined;
-    for (const ip of spec?.clusterIPs ?? []) if (ip !== KUBERNETES_SERVICE_IP) this.#ips.delete(ip);
+    for (const ip of spec?.clusterIPs ?? []) this.#ips.delete(ip);
     for (const p of spec?.ports ?? []) if (p.nodePort !== undefined) this.#ports.delete(p.nodePort);
   }
 

@@ -27,7 +27,7 @@ import { createReview, isReview } from './handlers/reviews';
 import { handleBinding, handleFinalize, handleScale } from './handlers/subresources';
 import { patchObject } from './handlers/patch';
 import { createObject, updateObject } from './handlers/write';
-import { ServiceAllocators } from './allocators';
+import { KUBERNETES_SERVICE_IP, ServiceAllocators } from './allocators';
 import { startCompaction } from './compaction';
 import { OpenApi } from './openapi';
 import { parsePath, type Route } from './route';
@@ -37,6 +37,53 @@ import { ObjectStorage } from './storage';
 import type { ApiRequest, ApiResponse, UserInfo } from './types';
 
 export const APISERVER_ID = 'control-plane/kube-apiserver';
+
+/** The address the apiserver advertises on the cluster network (the control-plane node). */
+export const APISERVER_ADDRESS = '172.18.0.2';
+
+/**
+ * The `kubernetes` Service in `default`, with the Endpoints and EndpointSlice that point at
+ * the apiserver, as kube-apiserver's own reconcilers maintain them.
+ */
+function kubernetesService(address: string): [string, object][] {
+  const labels = { component: 'apiserver', provider: 'kubernetes' };
+  return [
+    [
+      '/api/v1/namespaces/default/services',
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'kubernetes', labels },
+        spec: {
+          clusterIP: KUBERNETES_SERVICE_IP,
+          ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+          sessionAffinity: 'None',
+          type: 'ClusterIP',
+        },
+      },
+    ],
+    [
+      '/api/v1/namespaces/default/endpoints',
+      {
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: { name: 'kubernetes', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+        subsets: [{ addresses: [{ ip: address }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+      },
+    ],
+    [
+      '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices',
+      {
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: { name: 'kubernetes', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+        addressType: 'IPv4',
+        endpoints: [{ addresses: [address], conditions: { ready: true } }],
+        ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+      },
+    ],
+  ];
+}
 
 /** The namespaces kube-apiserver creates when it starts. */
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
@@ -92,16 +139,18 @@ export class ApiServer {
    */
   bootstrap(): void {
     startCompaction(this.#kernel, this.#etcd, this.id);
-    for (const name of SYSTEM_NAMESPACES) {
+    const post = (path: string, body: object) =>
       this.handle({
         method: 'POST',
-        path: '/api/v1/namespaces',
+        path,
         query: {},
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }),
+        body: JSON.stringify(body),
         client: this.id,
       });
-    }
+    for (const name of SYSTEM_NAMESPACES)
+      post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    for (const [path, body] of kubernetesService(APISERVER_ADDRESS)) post(path, body);
   }
 
   /** Serves one request. Never throws: failures become Status responses. */

@@ -17,6 +17,15 @@ const DEDUPE_WINDOW_MS = 10 * 60_000;
 
 export type EventType = 'Normal' | 'Warning';
 
+/** Event sequence numbers, one counter per cluster (kernel). */
+const sequences = new WeakMap<Kernel, number>();
+
+function nextSequence(kernel: Kernel): number {
+  const n = (sequences.get(kernel) ?? 0) + 1;
+  sequences.set(kernel, n);
+  return n;
+}
+
 interface Recorded {
   name: string;
   namespace: string;
@@ -83,11 +92,11 @@ export class EventRecorder {
         return;
       }
       // Upstream names events `<object>.<unix nanoseconds in hex>`. The virtual clock counts
-      // milliseconds, so the sub-millisecond part comes from the seeded RNG: events recorded
-      // at the same virtual instant still get distinct names, deterministically.
+      // milliseconds, so the sub-millisecond part is a per-cluster sequence: events recorded
+      // at the same virtual instant get distinct names that still sort in recording order.
       const nanos =
         BigInt(Math.floor(this.kernel.clock.epoch + now)) * 1_000_000n +
-        BigInt(this.kernel.rng.int(0, 999_999));
+        BigInt(nextSequence(this.kernel) % 1_000_000);
       const name = `${obj.metadata.name ?? ''}.${nanos.toString(16)}`;
       this.client.create(
         EVENTS,
