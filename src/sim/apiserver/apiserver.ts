@@ -27,7 +27,9 @@ import { createReview, isReview } from './handlers/reviews';
 import { handleBinding, handleFinalize, handleScale } from './handlers/subresources';
 import { patchObject } from './handlers/patch';
 import { createObject, updateObject } from './handlers/write';
-import { KUBERNETES_SERVICE_IP, ServiceAllocators } from './allocators';
+import { ServiceAllocators } from './allocators';
+import { componentUser } from './authn';
+import { APISERVER_ADDRESS, SYSTEM_NAMESPACES, kubernetesService } from './bootstrap';
 import { startCompaction } from './compaction';
 import { OpenApi } from './openapi';
 import { parsePath, type Route } from './route';
@@ -37,56 +39,6 @@ import { ObjectStorage } from './storage';
 import type { ApiRequest, ApiResponse, UserInfo } from './types';
 
 export const APISERVER_ID = 'control-plane/kube-apiserver';
-
-/** The address the apiserver advertises on the cluster network (the control-plane node). */
-export const APISERVER_ADDRESS = '172.18.0.2';
-
-/**
- * The `kubernetes` Service in `default`, with the Endpoints and EndpointSlice that point at
- * the apiserver, as kube-apiserver's own reconcilers maintain them.
- */
-function kubernetesService(address: string): [string, object][] {
-  const labels = { component: 'apiserver', provider: 'kubernetes' };
-  return [
-    [
-      '/api/v1/namespaces/default/services',
-      {
-        apiVersion: 'v1',
-        kind: 'Service',
-        metadata: { name: 'kubernetes', labels },
-        spec: {
-          clusterIP: KUBERNETES_SERVICE_IP,
-          ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
-          sessionAffinity: 'None',
-          type: 'ClusterIP',
-        },
-      },
-    ],
-    [
-      '/api/v1/namespaces/default/endpoints',
-      {
-        apiVersion: 'v1',
-        kind: 'Endpoints',
-        metadata: { name: 'kubernetes', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
-        subsets: [{ addresses: [{ ip: address }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
-      },
-    ],
-    [
-      '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices',
-      {
-        apiVersion: 'discovery.k8s.io/v1',
-        kind: 'EndpointSlice',
-        metadata: { name: 'kubernetes', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
-        addressType: 'IPv4',
-        endpoints: [{ addresses: [address], conditions: { ready: true } }],
-        ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
-      },
-    ],
-  ];
-}
-
-/** The namespaces kube-apiserver creates when it starts. */
-export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
 
 export interface ApiServerOptions {
   readonly kernel: Kernel;
@@ -384,26 +336,4 @@ function reasonOf(response: ApiResponse): string {
     if (reason !== undefined) return reason;
   }
   return '';
-}
-
-/** The identity an in-process component authenticates as, like its kubeconfig would give it. */
-function componentUser(client: string): UserInfo {
-  const kind = client.split('/').at(-1) ?? client;
-  const node = client.includes('/') ? client.split('/')[0] : undefined;
-  switch (kind) {
-    case 'kubectl':
-      return { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
-    case 'kubelet':
-      return { username: `system:node:${node ?? ''}`, groups: ['system:nodes', 'system:authenticated'] };
-    case 'kube-proxy':
-      return { username: 'system:kube-proxy', groups: ['system:authenticated'] };
-    case 'kube-apiserver':
-      return { username: 'system:apiserver', groups: ['system:masters', 'system:authenticated'] };
-    case 'kube-scheduler':
-    case 'kube-controller-manager':
-    case 'cloud-controller-manager':
-      return { username: `system:${kind}`, groups: ['system:authenticated'] };
-    default:
-      return { username: 'system:anonymous', groups: ['system:unauthenticated'] };
-  }
 }

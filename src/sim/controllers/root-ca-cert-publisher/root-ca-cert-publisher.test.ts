@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SYSTEM_NAMESPACES } from '../../apiserver/apiserver';
+import { SYSTEM_NAMESPACES } from '../../apiserver/bootstrap';
 import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { KubeObject } from '../../apiserver/types';
 import type { TraceStep } from '../../kernel/trace';
