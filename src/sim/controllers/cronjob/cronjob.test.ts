@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { KubeObject } from '../../apiserver/types';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
-import { createControllerManager } from '../manager';
 import { cronJob, SCHEDULED_TIMESTAMP } from '.';
 import type { CronJobObject, JobObject } from './utils';
+import { clusterWith } from '../testing';
 
 const CRONJOBS = findResource('batch', 'v1', 'cronjobs') as ResourceInfo;
 const JOBS = findResource('batch', 'v1', 'jobs') as ResourceInfo;
@@ -13,14 +12,7 @@ const EVENTS = findResource('', 'v1', 'events') as ResourceInfo;
 const MIN = 60_000;
 
 function setup() {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, [cronJob]).start();
+  const cluster = clusterWith([cronJob]);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const kernel = cluster.kernel;
   /** Runs until virtual `minutes` after the start (plus a second). */

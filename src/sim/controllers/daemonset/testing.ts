@@ -5,12 +5,11 @@
 import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { KubeObject } from '../../apiserver/types';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
-import { createControllerManager } from '../manager';
 import type { Revision } from '../statefulset/history';
 import { CONTROLLER_REVISIONS, PODS } from '../statefulset/types';
 import { daemonSet } from './index';
 import { DAEMONSETS, NODES, targetNode, type DaemonSet, type Pod } from './types';
+import { clusterWith } from '../testing';
 
 export { DAEMONSETS, NODES, PODS };
 
@@ -35,14 +34,7 @@ export function dsManifest(spec: Record<string, unknown> = {}) {
 
 /** The cluster, a kubectl-like client, and helpers. */
 export function testbed() {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, [daemonSet]).start();
+  const cluster = clusterWith([daemonSet]);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const kernel = cluster.kernel;
   const run = (ms = 1_000) => kernel.runUntil(kernel.clock.now() + ms);

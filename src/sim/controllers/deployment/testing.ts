@@ -7,12 +7,11 @@ import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import { ApiError } from '../../apiserver/status';
 import type { KubeObject } from '../../apiserver/types';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
 import type { TraceStep } from '../../kernel/trace';
-import { createControllerManager } from '../manager';
 import { DEPLOYMENTS, PODS, REPLICASETS } from './context';
 import { deployment } from './index';
 import type { Deployment, ReplicaSet } from './types';
+import { clusterWith } from '../testing';
 
 export { DEPLOYMENTS, PODS, REPLICASETS };
 
@@ -41,14 +40,7 @@ export function deploymentManifest(
 
 /** The cluster, a kubectl-like client, and helpers. */
 export function testbed() {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, [deployment]).start();
+  const cluster = clusterWith([deployment]);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));

@@ -5,22 +5,15 @@
  */
 import type { ContainerPort } from 'kubernetes-types/core/v1';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
 import type { TraceStep } from '../../kernel/trace';
-import { createControllerManager, type ControllerDescriptor } from '../manager';
+import type { ControllerDescriptor } from '../manager';
 import type { SliceObject } from './reconciler';
 import { ENDPOINT_SLICES, NODES, PODS, SERVICES, type PodObject } from './types';
+import { clusterWith } from '../testing';
 
 /** A cluster with only `descriptors` in kube-controller-manager, and a kubectl client. */
 export function setup(descriptors: readonly ControllerDescriptor[]) {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
+  const cluster = clusterWith(descriptors);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));

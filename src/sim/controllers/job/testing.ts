@@ -6,10 +6,10 @@ import type { PodStatus } from 'kubernetes-types/core/v1';
 import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { KubeObject } from '../../apiserver/types';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
-import { createControllerManager, type ControllerDescriptor } from '../manager';
+import type { ControllerDescriptor } from '../manager';
 import { job as jobController } from '.';
 import type { JobObject, PodObject } from './types';
+import { clusterWith } from '../testing';
 
 export const PODS = findResource('', 'v1', 'pods') as ResourceInfo;
 export const JOBS = findResource('batch', 'v1', 'jobs') as ResourceInfo;
@@ -17,14 +17,7 @@ const EVENTS = findResource('', 'v1', 'events') as ResourceInfo;
 
 /** A cluster with only `descriptors` in kube-controller-manager, and a kubectl client. */
 export function setup(descriptors: readonly ControllerDescriptor[] = [jobController]) {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
+  const cluster = clusterWith(descriptors);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const run = (ms: number) => cluster.kernel.runUntil(cluster.kernel.clock.now() + ms);
   const pods = (ns = 'default') =>

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { KubeObject } from '../../apiserver/types';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
 import type { Kernel } from '../../kernel/kernel';
-import { createControllerManager } from '../manager';
 import { nodeLifecycle } from '.';
 import { LEASES, NODES, PODS, type LeaseObject, type NodeObject, type PodObject } from './types';
+import { clusterWith } from '../testing';
 
 const EVENTS = findResource('', 'v1', 'events') as ResourceInfo;
 
@@ -56,14 +55,7 @@ function fakeKubelet(kernel: Kernel, client: ApiClient, name: string) {
 }
 
 function setup() {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, [nodeLifecycle]).start();
+  const cluster = clusterWith([nodeLifecycle]);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const kernel = cluster.kernel;
   const runTo = (seconds: number) => kernel.runUntil(seconds * 1000);

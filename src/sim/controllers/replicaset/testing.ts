@@ -6,11 +6,11 @@ import type { PodCondition, PodStatus } from 'kubernetes-types/core/v1';
 import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { KubeObject } from '../../apiserver/types';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
 import type { TraceStep } from '../../kernel/trace';
-import { createControllerManager, type ControllerDescriptor } from '../manager';
+import type { ControllerDescriptor } from '../manager';
 import { replicaSet } from '.';
 import type { PodObject, WorkloadObject } from './types';
+import { clusterWith } from '../testing';
 
 export const PODS = findResource('', 'v1', 'pods') as ResourceInfo;
 export const EVENTS = findResource('', 'v1', 'events') as ResourceInfo;
@@ -19,14 +19,7 @@ export const RCS = findResource('', 'v1', 'replicationcontrollers') as ResourceI
 
 /** A cluster with only `descriptors` in kube-controller-manager, and a kubectl client. */
 export function setup(descriptors: readonly ControllerDescriptor[] = [replicaSet]) {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
+  const cluster = clusterWith(descriptors);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));

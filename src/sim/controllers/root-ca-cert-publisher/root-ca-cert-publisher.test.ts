@@ -4,9 +4,8 @@ import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { KubeObject } from '../../apiserver/types';
 import type { TraceStep } from '../../kernel/trace';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
-import { createControllerManager } from '../manager';
 import { CLUSTER_CA_CERT, DESCRIPTION, rootCaCertPublisher } from '.';
+import { clusterWith } from '../testing';
 
 const NAMESPACES = findResource('', 'v1', 'namespaces') as ResourceInfo;
 const CONFIGMAPS = findResource('', 'v1', 'configmaps') as ResourceInfo;
@@ -14,14 +13,7 @@ const NAME = 'kube-root-ca.crt';
 type ConfigMap = KubeObject & { data?: Record<string, string> };
 
 function setup() {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, [rootCaCertPublisher]).start();
+  const cluster = clusterWith([rootCaCertPublisher]);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));

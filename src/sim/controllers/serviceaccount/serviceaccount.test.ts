@@ -3,22 +3,15 @@ import { SYSTEM_NAMESPACES } from '../../apiserver/bootstrap';
 import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { TraceStep } from '../../kernel/trace';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
-import { createControllerManager, type ControllerDescriptor } from '../manager';
+import type { ControllerDescriptor } from '../manager';
 import { serviceAccount } from '.';
+import { clusterWith } from '../testing';
 
 const NAMESPACES = findResource('', 'v1', 'namespaces') as ResourceInfo;
 const SERVICE_ACCOUNTS = findResource('', 'v1', 'serviceaccounts') as ResourceInfo;
 
 function setup(descriptors: ControllerDescriptor[] = [serviceAccount]) {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, descriptors).start();
+  const cluster = clusterWith(descriptors);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));

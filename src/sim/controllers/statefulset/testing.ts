@@ -5,9 +5,7 @@
 import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import type { KubeObject } from '../../apiserver/types';
 import { ApiClient } from '../../client/rest';
-import { createCluster } from '../../cluster';
 import type { TraceStep } from '../../kernel/trace';
-import { createControllerManager } from '../manager';
 import type { Revision } from './history';
 import { statefulSet } from './index';
 import {
@@ -19,6 +17,7 @@ import {
   type Pod,
   type StatefulSet,
 } from './types';
+import { clusterWith } from '../testing';
 
 export { CONTROLLER_REVISIONS, PODS, PVCS, STATEFULSETS };
 
@@ -45,14 +44,7 @@ export function setManifest(spec: Record<string, unknown> = {}) {
 
 /** The cluster, a kubectl-like client, and helpers. */
 export function testbed() {
-  const cluster = createCluster({
-    seed: 1,
-    controllers: [],
-    kubelets: false,
-    scheduler: false,
-    cloudProvider: false,
-  });
-  createControllerManager(cluster.kernel, cluster.apiserver, [statefulSet]).start();
+  const cluster = clusterWith([statefulSet]);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));
