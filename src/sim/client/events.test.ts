@@ -36,6 +36,23 @@ describe('EventRecorder', () => {
     expect(events[0].metadata.name).toMatch(/^x\.[0-9a-f]+$/);
   });
 
+  it('combines the tenth similar event, as a ReplicaSet creating many pods shows', () => {
+    const c = testClient();
+    const client = new ApiClient(c.cluster.apiserver, 'kube-controller-manager', 'kube-controller-manager');
+    const cm = client.create(findResource('', 'v1', 'configmaps')!, 'default', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'z' },
+    });
+    const recorder = new EventRecorder(c.cluster.kernel, client, 'replicaset-controller');
+    for (let i = 0; i < 12; i++) recorder.event(cm, 'Normal', 'SuccessfulCreate', `Created pod: web-${i}`);
+    const events = c.call('GET', '/api/v1/namespaces/default/events').body.items;
+    expect(events.map((e: { message: string; count: number }) => [e.message, e.count]).slice(8)).toEqual([
+      ['Created pod: web-8', 1],
+      ['(combined from similar events): Created pod: web-11', 3],
+    ]);
+  });
+
   it('keeps every event recorded at the same virtual instant', () => {
     const c = testClient();
     const client = new ApiClient(
@@ -49,7 +66,7 @@ describe('EventRecorder', () => {
       metadata: { name: 'y' },
     });
     const recorder = new EventRecorder(c.cluster.kernel, client, 'test-controller');
-    for (let i = 0; i < 10; i++) recorder.event(cm, 'Normal', 'Created', `created pod ${i}`);
-    expect(c.call('GET', '/api/v1/namespaces/default/events').body.items).toHaveLength(10);
+    for (let i = 0; i < 9; i++) recorder.event(cm, 'Normal', 'Created', `created pod ${i}`);
+    expect(c.call('GET', '/api/v1/namespaces/default/events').body.items).toHaveLength(9);
   });
 });

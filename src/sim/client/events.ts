@@ -1,19 +1,17 @@
 /**
  * An event recorder (client-go's record.EventRecorder for core/v1 Events): components report
  * what they did about an object (`SuccessfulCreate`, `ScalingReplicaSet`, `FailedScheduling`),
- * and `kubectl describe` / `kubectl get events` show it. Repeats of the same event within
- * ten minutes update the existing Event (count, lastTimestamp) instead of creating another,
- * as client-go's correlator does.
+ * and `kubectl describe` / `kubectl get events` show it. Each recorder passes its events
+ * through client-go's correlator first (see {@link EventCorrelator}): repeats patch the
+ * existing Event's count, many similar ones are combined, and floods are dropped.
  */
 import { findResource } from '../apiserver/resources';
 import type { KubeObject } from '../apiserver/types';
 import type { Kernel } from '../kernel/kernel';
+import { EventCorrelator } from './event-correlator';
 import type { ApiClient } from './rest';
 
 const EVENTS = findResource('', 'v1', 'events');
-
-/** How long a repeated event keeps counting up the same Event object. */
-const DEDUPE_WINDOW_MS = 10 * 60_000;
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -26,15 +24,8 @@ function nextSequence(kernel: Kernel): number {
   return n;
 }
 
-interface Recorded {
-  name: string;
-  namespace: string;
-  count: number;
-  at: number;
-}
-
 export class EventRecorder {
-  readonly #recent = new Map<string, Recorded>();
+  readonly #correlator = new EventCorrelator();
 
   constructor(
     private readonly kernel: Kernel,
@@ -63,32 +54,51 @@ export class EventRecorder {
       apiVersion: obj.apiVersion,
       resourceVersion: obj.metadata.resourceVersion,
     };
-    const key = JSON.stringify([
-      this.component,
-      this.host ?? '',
-      involvedObject.kind,
-      namespace,
-      involvedObject.name,
-      involvedObject.uid,
-      type,
-      reason,
-      message,
-    ]);
     const now = this.kernel.clock.now();
     const stamp = this.kernel.clock.timestamp();
-    const previous = this.#recent.get(key);
+    const decision = this.#correlator.correlate(
+      {
+        source: this.component,
+        host: this.host ?? '',
+        object: [obj.kind, namespace, obj.metadata.name ?? '', obj.metadata.uid ?? '', obj.apiVersion],
+        type,
+        reason,
+        message,
+      },
+      now,
+    );
+    if (decision.action === 'skip') return;
+    const event = (name: string, ns: string, text: string, count: number, first: string) => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: ns },
+      involvedObject,
+      reason,
+      message: text,
+      type,
+      source: { component: this.component, ...(this.host === undefined ? {} : { host: this.host }) },
+      firstTimestamp: first,
+      lastTimestamp: stamp,
+      count,
+      reportingComponent: this.component,
+      reportingInstance: this.host ?? '',
+    });
     try {
-      if (previous !== undefined && now - previous.at < DEDUPE_WINDOW_MS) {
-        previous.count++;
-        previous.at = now;
-        this.client.patch(
-          EVENTS,
-          previous.namespace,
-          previous.name,
-          'strategic',
-          { count: previous.count, lastTimestamp: stamp },
-          causedBy,
-        );
+      if (decision.action === 'patch') {
+        const { name, namespace: ns, count, message: text } = decision;
+        try {
+          this.client.patch(
+            EVENTS,
+            ns,
+            name,
+            'strategic',
+            { count, lastTimestamp: stamp, message: text },
+            causedBy,
+          );
+        } catch {
+          // The Event is gone (deleted, or expired): record it again under the same name.
+          this.client.create(EVENTS, ns, event(name, ns, text, count, stamp), causedBy);
+        }
         return;
       }
       // Upstream names events `<object>.<unix nanoseconds in hex>`. The virtual clock counts
@@ -98,27 +108,8 @@ export class EventRecorder {
         BigInt(Math.floor(this.kernel.clock.epoch + now)) * 1_000_000n +
         BigInt(nextSequence(this.kernel) % 1_000_000);
       const name = `${obj.metadata.name ?? ''}.${nanos.toString(16)}`;
-      this.client.create(
-        EVENTS,
-        namespace,
-        {
-          apiVersion: 'v1',
-          kind: 'Event',
-          metadata: { name, namespace },
-          involvedObject,
-          reason,
-          message,
-          type,
-          source: { component: this.component, ...(this.host === undefined ? {} : { host: this.host }) },
-          firstTimestamp: stamp,
-          lastTimestamp: stamp,
-          count: 1,
-          reportingComponent: this.component,
-          reportingInstance: this.host ?? '',
-        },
-        causedBy,
-      );
-      this.#recent.set(key, { name, namespace, count: 1, at: now });
+      this.client.create(EVENTS, namespace, event(name, namespace, decision.message, 1, stamp), causedBy);
+      this.#correlator.created(decision.key, name, namespace);
     } catch {
       // Events are best effort: a failure to record never fails the component's work.
     }
