@@ -12,6 +12,7 @@ import { job } from './controllers/job';
 import { createControllerManager, type ControllerDescriptor } from './controllers/manager';
 import { namespace } from './controllers/namespace';
 import { nodeLifecycle } from './controllers/node-lifecycle';
+import { nodeIpam } from './controllers/nodeipam';
 import { replicaSet, replicationController } from './controllers/replicaset';
 import { resourceQuota } from './controllers/resourcequota';
 import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
@@ -68,6 +69,7 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   deployment,
   endpoints,
   endpointSlice,
+  nodeIpam,
   nodeLifecycle,
   job,
   cronJob,
