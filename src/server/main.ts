@@ -1,8 +1,10 @@
 /**
- * `npm run apiserver -- --port <port> --kubeconfig <file> [--speed <x>] [--seed <n>]`
+ * `npm run apiserver -- --port <port> --kubeconfig <file> [--speed <x>] [--seed <n>]
+ *   [--metrics-server false]`
  *
  * Starts a simulated cluster, serves its kube-apiserver on 127.0.0.1:<port>, writes a
- * kubeconfig for it, and runs the virtual clock at <speed> times real time.
+ * kubeconfig for it, and runs the virtual clock at <speed> times real time. With
+ * `--metrics-server false` the cluster has no metrics-server (and no metrics.k8s.io API).
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -27,6 +29,7 @@ function options() {
       kubeconfig: { type: 'string' },
       speed: { type: 'string', default: '1' },
       seed: { type: 'string', default: '1' },
+      'metrics-server': { type: 'string', default: 'true' },
     },
     strict: true,
   });
@@ -38,7 +41,9 @@ function options() {
   if (!isSpeed(speed)) fail('--speed must be between 0.25 and 100, or max');
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed)) fail('--seed must be an integer');
-  return { port, kubeconfig: values.kubeconfig, speed, seed };
+  const metricsServer = values['metrics-server'];
+  if (metricsServer !== 'true' && metricsServer !== 'false') fail('--metrics-server must be true or false');
+  return { port, kubeconfig: values.kubeconfig, speed, seed, metricsServer: metricsServer === 'true' };
 }
 
 const opts = options();
@@ -50,6 +55,7 @@ const cluster = createCluster({
   epoch: Date.now(),
   tokens: { [token]: { username: ADMIN_USER, groups: ['kubeadm:cluster-admins', 'system:authenticated'] } },
   ...(openapi.schemas === undefined ? {} : { openapiSchemas: openapi.schemas }),
+  metricsServer: opts.metricsServer,
 });
 const player = new Player(cluster.kernel);
 player.setSpeed(opts.speed);

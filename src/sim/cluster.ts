@@ -1,3 +1,4 @@
+import { AggregatedServers } from './apiserver/aggregator/servers';
 import { ApiServer } from './apiserver/apiserver';
 import { startCloudControllerManager } from './cloud-controller-manager';
 import type { UserInfo } from './apiserver/types';
@@ -8,10 +9,14 @@ import { disruption } from './controllers/disruption';
 import { endpoints } from './controllers/endpoints';
 import { endpointSlice } from './controllers/endpointslice';
 import { garbageCollector } from './controllers/garbage-collector';
+import { horizontalPodAutoscaler } from './controllers/hpa';
 import { job } from './controllers/job';
 import { createControllerManager, type ControllerDescriptor } from './controllers/manager';
 import { namespace } from './controllers/namespace';
 import { nodeLifecycle } from './controllers/node-lifecycle';
+import { persistentVolumeBinder } from './controllers/pv-binder';
+import { pvProtection } from './controllers/pv-protection';
+import { pvcProtection } from './controllers/pvc-protection';
 import { nodeIpam } from './controllers/nodeipam';
 import { replicaSet, replicationController } from './controllers/replicaset';
 import { resourceQuota } from './controllers/resourcequota';
@@ -19,7 +24,9 @@ import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
 import { serviceAccount } from './controllers/serviceaccount';
 import { statefulSet } from './controllers/statefulset';
 import { Kernel } from './kernel/kernel';
+import { startMetricsServer, type MetricsServer } from './metrics-server';
 import { Etcd } from './store';
+import { startHostpathDriver } from './node/csi';
 import { startKubelet } from './node/kubelet';
 import { KubeletDirectory } from './node/kubelet/server';
 import { startScheduler } from './scheduler';
@@ -46,6 +53,18 @@ export interface ClusterOptions {
    * default). On "bare metal" (false), LoadBalancer Services keep an external IP of `<pending>`.
    */
   readonly cloudProvider?: boolean;
+  /**
+   * Whether the installer sets up storage as kind does (true by default): the CSI driver
+   * `hostpath.csi.k8s.io` (its external provisioner, and its node plugin on every node with
+   * a kubelet) and the default StorageClass `standard`. Without it, claims bind only to
+   * volumes someone creates.
+   */
+  readonly storage?: boolean;
+  /**
+   * Whether metrics-server is installed (in kube-system, serving metrics.k8s.io through the
+   * APIService v1beta1.metrics.k8s.io); by default whenever the kubelets it scrapes run.
+   */
+  readonly metricsServer?: boolean;
   /**
    * OpenAPI v3 component schemas kube-apiserver serves and patches with (see
    * `ApiServerOptions.openapiSchemas`); the host generates them, the simulation only carries
@@ -75,14 +94,25 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   cronJob,
   statefulSet,
   daemonSet,
+  horizontalPodAutoscaler,
   disruption,
+  persistentVolumeBinder,
+  pvcProtection,
+  pvProtection,
 ];
 
 /** Cluster options with every default filled in. */
 export type ResolvedClusterOptions = Required<
   Omit<
     ClusterOptions,
-    'tokens' | 'openapiSchemas' | 'controllers' | 'kubelets' | 'scheduler' | 'cloudProvider'
+    | 'tokens'
+    | 'openapiSchemas'
+    | 'controllers'
+    | 'kubelets'
+    | 'scheduler'
+    | 'cloudProvider'
+    | 'storage'
+    | 'metricsServer'
   >
 >;
 
@@ -95,6 +125,10 @@ export interface Cluster {
   readonly apiserver: ApiServer;
   /** The kubelets' servers by node name, as kube-apiserver reaches them (logs, exec, attach). */
   readonly kubelets: KubeletDirectory;
+  /** The extension API servers behind Services, as kube-apiserver's aggregator reaches them. */
+  readonly aggregated: AggregatedServers;
+  /** metrics-server, if installed. */
+  readonly metricsServer: MetricsServer | null;
 }
 
 /** The composition root: builds a cluster and wires its components to one kernel. */
@@ -107,10 +141,12 @@ export function createCluster(options: ClusterOptions): Cluster {
   const kernel = new Kernel({ seed: resolved.seed, epoch: resolved.epoch });
   const etcd = new Etcd(kernel);
   const kubelets = new KubeletDirectory();
+  const aggregated = new AggregatedServers();
   const apiserver = new ApiServer({
     kernel,
     etcd,
     nodes: kubelets,
+    aggregated,
     ...(options.tokens === undefined ? {} : { tokens: options.tokens }),
     ...(options.openapiSchemas === undefined ? {} : { openapiSchemas: options.openapiSchemas }),
   });
@@ -122,6 +158,17 @@ export function createCluster(options: ClusterOptions): Cluster {
     for (let n = 1; n <= resolved.workerNodes; n++)
       startKubelet(kernel, apiserver, workerNodeName(n), { directory: kubelets });
   }
+  if (options.storage !== false) {
+    const nodes =
+      options.kubelets === false
+        ? []
+        : Array.from({ length: resolved.workerNodes }, (_, i) => workerNodeName(i + 1));
+    startHostpathDriver(kernel, apiserver, nodes);
+  }
+  const metricsServer =
+    (options.metricsServer ?? options.kubelets !== false)
+      ? startMetricsServer(kernel, apiserver, kubelets, aggregated)
+      : null;
   const topology = buildTopology(resolved.workerNodes);
-  return { options: resolved, kernel, topology, etcd, apiserver, kubelets };
+  return { options: resolved, kernel, topology, etcd, apiserver, kubelets, aggregated, metricsServer };
 }

@@ -3,9 +3,11 @@
  * kube-apiserver's order. Each plugin that acts is a visible step of the request.
  */
 import type { RequestScope } from './handlers/scope';
+import { admitPodPriority, keepPodPriority, validatePriorityClassDefault } from './priority-admission';
 import { quotaAdmission } from './quota-admission';
 import { RESOURCES } from './resources';
 import { ApiError, forbidden, notFound } from './status';
+import { isStorageAdmissionTarget, storageAdmission } from './storage-protection-admission';
 import type { KubeObject } from './types';
 
 const namespaces = RESOURCES.find((r) => r.plural === 'namespaces' && r.group === '');
@@ -16,17 +18,22 @@ export function mutatingAdmission(
   obj: KubeObject,
   operation: 'CREATE' | 'UPDATE',
 ): KubeObject {
-  if (scope.resource.plural !== 'pods' || operation !== 'CREATE' || scope.subresource !== null) return obj;
+  if (isStorageAdmissionTarget(scope, operation)) return storageAdmission(scope, obj);
+  const isPod = scope.resource.group === '' && scope.resource.plural === 'pods';
+  if (!isPod || scope.subresource !== null) return obj;
   const spec = { ...(obj.spec as Record<string, unknown> | undefined) };
+  if (operation === 'UPDATE') {
+    if (!keepPodPriority(scope, spec)) return obj;
+    scope.stage('mutating admission: Priority', { plugins: 'Priority' });
+    return { ...obj, spec };
+  }
   const plugins: string[] = [];
   if (spec.serviceAccountName === undefined || spec.serviceAccountName === '') {
     spec.serviceAccountName = 'default';
     plugins.push('ServiceAccount');
   }
-  if (spec.priority === undefined) {
-    spec.priority = 0;
-    plugins.push('Priority');
-  }
+  admitPodPriority(scope, obj, spec);
+  plugins.push('Priority');
   const tolerations = [...((spec.tolerations as { key?: string }[] | undefined) ?? [])];
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     if (!tolerations.some((t) => t.key === key)) {
@@ -44,14 +51,17 @@ export function mutatingAdmission(
 
 /**
  * Validating admission. NamespaceLifecycle refuses to create objects in a namespace that does
- * not exist or is being deleted; ResourceQuota, last, refuses what would exceed a quota and
- * charges the quotas for what it lets in.
+ * not exist or is being deleted; Priority refuses a second global default PriorityClass;
+ * ResourceQuota, last, refuses what would exceed a quota and charges the quotas for what it
+ * lets in.
  */
 export function validatingAdmission(
   scope: RequestScope,
   obj: KubeObject,
   operation: 'CREATE' | 'UPDATE' | 'DELETE',
 ): void {
+  if (operation !== 'DELETE' && validatePriorityClassDefault(scope, obj, operation))
+    scope.stage('validating admission: Priority', { name: obj.metadata.name ?? '' });
   if (operation !== 'CREATE' || !scope.resource.namespaced || namespaces === undefined) return;
   const ns = obj.metadata.namespace ?? '';
   const { kv } = scope.etcd.get(scope.storage.key(namespaces, null, ns), {

@@ -6,6 +6,8 @@
  */
 import type { Kernel } from '../kernel/kernel';
 import type { Etcd } from '../store';
+import { Aggregator } from './aggregator';
+import type { AggregatedServers } from './aggregator/servers';
 import {
   AGGREGATED_DISCOVERY_TYPE,
   VERSION_INFO,
@@ -29,7 +31,12 @@ import { patchObject } from './handlers/patch';
 import { createObject, updateObject } from './handlers/write';
 import { ServiceAllocators } from './allocators';
 import { componentUser } from './authn';
-import { APISERVER_ADDRESS, SYSTEM_NAMESPACES, kubernetesService } from './bootstrap';
+import {
+  APISERVER_ADDRESS,
+  SYSTEM_NAMESPACES,
+  SYSTEM_PRIORITY_CLASSES,
+  kubernetesService,
+} from './bootstrap';
 import { startCompaction } from './compaction';
 import { OpenApi } from './openapi';
 import { parsePath, type Route } from './route';
@@ -56,6 +63,8 @@ export interface ApiServerOptions {
   readonly openapiSchemas?: Readonly<Record<string, object>>;
   /** The kubelets' servers by node name, for pods/log, pods/exec and pods/attach. */
   readonly nodes?: NodeConnections;
+  /** The extension API servers behind Services, which APIServices register (metrics-server). */
+  readonly aggregated?: AggregatedServers;
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -72,6 +81,7 @@ export class ApiServer {
   readonly #openapi: OpenApi;
   readonly #services: ServiceAllocators;
   readonly #nodes: NodeConnections | undefined;
+  readonly #aggregator: Aggregator;
 
   constructor(options: ApiServerOptions) {
     this.#kernel = options.kernel;
@@ -82,15 +92,18 @@ export class ApiServer {
     this.#openapi = new OpenApi(options.openapiSchemas);
     this.#services = new ServiceAllocators(options.kernel);
     this.#nodes = options.nodes;
+    this.#aggregator = new Aggregator(options.kernel, this, options.aggregated);
   }
 
   /**
    * Starts kube-apiserver's own loops: etcd compaction every 5 minutes, and the namespaces
    * every cluster has (default, kube-system, kube-public, kube-node-lease), as its
-   * system-namespaces controller creates them at start-up.
+   * system-namespaces controller creates them at start-up, and the system PriorityClasses;
+   * and kube-aggregator's APIService availability controller.
    */
   bootstrap(): void {
     startCompaction(this.#kernel, this.#etcd, this.id);
+    this.#aggregator.start();
     const post = (path: string, body: object) =>
       this.handle({
         method: 'POST',
@@ -102,6 +115,7 @@ export class ApiServer {
       });
     for (const name of SYSTEM_NAMESPACES)
       post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+    for (const pc of SYSTEM_PRIORITY_CLASSES) post('/apis/scheduling.k8s.io/v1/priorityclasses', pc);
     for (const [path, body] of kubernetesService(APISERVER_ADDRESS)) post(path, body);
   }
 
@@ -175,6 +189,8 @@ export class ApiServer {
 
   #serve(req: ApiRequest, step: number): ApiResponse {
     const user = this.#authenticate(req, step);
+    const aggregated = this.#aggregator.serve(req, user, step);
+    if (aggregated !== undefined) return aggregated;
     const route = parsePath(req.path);
     const json = (body: unknown, headers: Record<string, string> = JSON_HEADERS): ApiResponse => ({
       status: 200,
@@ -188,10 +204,15 @@ export class ApiServer {
         return wantsAggregatedDiscovery(req.headers.accept)
           ? json(aggregatedDiscovery(true), { 'content-type': AGGREGATED_DISCOVERY_TYPE })
           : json(apiVersions(this.#serverAddress));
-      case 'apis':
-        return wantsAggregatedDiscovery(req.headers.accept)
-          ? json(aggregatedDiscovery(false), { 'content-type': AGGREGATED_DISCOVERY_TYPE })
-          : json(apiGroupList());
+      case 'apis': {
+        if (!wantsAggregatedDiscovery(req.headers.accept)) {
+          const list = apiGroupList();
+          return json({ ...list, groups: [...list.groups, ...this.#aggregator.groups().map(groupDocument)] });
+        }
+        const doc = aggregatedDiscovery(false);
+        const items = [...doc.items, ...this.#aggregator.discoveryGroups()];
+        return json({ ...doc, items }, { 'content-type': AGGREGATED_DISCOVERY_TYPE });
+      }
       case 'group': {
         const group = apiGroups().find((g) => g.name === route.group);
         return group === undefined ? notFoundResponse(true) : json(groupDocument(group));

@@ -14,6 +14,11 @@ export function componentUser(client: string): UserInfo {
       return { username: 'system:kube-proxy', groups: ['system:authenticated'] };
     case 'kube-apiserver':
       return { username: 'system:apiserver', groups: ['system:masters', 'system:authenticated'] };
+    case 'metrics-server':
+      return {
+        username: 'system:serviceaccount:kube-system:metrics-server',
+        groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+      };
     case 'kube-scheduler':
     case 'kube-controller-manager':
     case 'cloud-controller-manager':

@@ -50,3 +50,26 @@ export function kubernetesService(address: string): [string, object][] {
 
 /** The namespaces kube-apiserver creates when it starts. */
 export const SYSTEM_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'] as const;
+
+/**
+ * The PriorityClasses kube-apiserver creates at start (the scheduling API's
+ * bootstrap-system-priority-classes hook): the only classes allowed the `system-` prefix and a
+ * value above 1000000000.
+ */
+export const SYSTEM_PRIORITY_CLASSES: readonly object[] = [
+  {
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
+    metadata: { name: 'system-node-critical' },
+    value: 2000001000,
+    description: 'Used for system critical pods that must not be moved from their current node.',
+  },
+  {
+    apiVersion: 'scheduling.k8s.io/v1',
+    kind: 'PriorityClass',
+    metadata: { name: 'system-cluster-critical' },
+    value: 2000000000,
+    description:
+      'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+  },
+];

@@ -19,7 +19,6 @@ const REF_PREFIX = '#/components/schemas/';
 
 /** The OpenAPI schema name of a kind, e.g. `io.k8s.api.apps.v1.Deployment`. */
 export function schemaName(r: Pick<ResourceInfo, 'group' | 'version' | 'kind'>): string {
-  if (r.group === 'metrics.k8s.io') return `io.k8s.metrics.pkg.apis.metrics.${r.version}.${r.kind}`;
   const short = r.group === '' ? 'core' : (r.group.split('.')[0] ?? r.group);
   return `io.k8s.api.${short}.${r.version}.${r.kind}`;
 }

@@ -1,7 +1,8 @@
 /**
  * The resources this apiserver serves, as kube-apiserver v1.32 registers them: group,
  * version, kind, names, scope, verbs, subresources and where they live in etcd. Discovery,
- * routing and storage all read this one table.
+ * routing and storage all read this one table. Aggregated APIs (metrics.k8s.io) are not here:
+ * their servers serve them, through the aggregator (see aggregator/).
  */
 
 export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
@@ -213,6 +214,16 @@ export const RESOURCES: readonly ResourceInfo[] = [
       subresources: ['status'],
     },
   ]),
+  ...groupVersion('apiregistration.k8s.io', 'v1', [
+    {
+      kind: 'APIService',
+      plural: 'apiservices',
+      namespaced: cluster,
+      categories: ['api-extensions'],
+      subresources: ['status'],
+      etcdPrefix: 'apiregistration.k8s.io/apiservices',
+    },
+  ]),
   ...groupVersion('apps', 'v1', [
     { kind: 'ControllerRevision', plural: 'controllerrevisions', namespaced: ns },
     {
@@ -348,22 +359,6 @@ export const RESOURCES: readonly ResourceInfo[] = [
     { kind: 'CSIStorageCapacity', plural: 'csistoragecapacities', namespaced: ns },
     { kind: 'StorageClass', plural: 'storageclasses', namespaced: cluster, shortNames: ['sc'] },
     { kind: 'VolumeAttachment', plural: 'volumeattachments', namespaced: cluster, subresources: ['status'] },
-  ]),
-  ...groupVersion('metrics.k8s.io', 'v1beta1', [
-    {
-      kind: 'NodeMetrics',
-      plural: 'nodes',
-      namespaced: cluster,
-      verbs: READ_ONLY,
-      etcdPrefix: 'metrics.k8s.io/nodes',
-    },
-    {
-      kind: 'PodMetrics',
-      plural: 'pods',
-      namespaced: ns,
-      verbs: READ_ONLY,
-      etcdPrefix: 'metrics.k8s.io/pods',
-    },
   ]),
 ];
 

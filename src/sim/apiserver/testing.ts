@@ -43,6 +43,7 @@ export function testClient(): TestClient {
     kubelets: false,
     scheduler: false,
     cloudProvider: false,
+    storage: false,
   });
   const send = (
     method: HttpMethod,

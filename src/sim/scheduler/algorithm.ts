@@ -65,7 +65,7 @@ function findNodesThatPassFilters(
   }
   for (let i = 0; i < nodes.length && feasible.length < want; i++) {
     const node = nodes[(sched.nextStartNodeIndex + i) % nodes.length] as NodeInfo;
-    const status = fwk.runFilterPlugins(state, pod, node);
+    const status = fwk.runFilterPluginsWithNominatedPods(state, pod, node);
     if (status.code === 'Error') return status;
     if (status.isSuccess()) feasible.push(node);
     else {
@@ -100,7 +100,8 @@ export function selectHost(
 /** One scheduling attempt for `pod` on the cache's current snapshot. */
 export function schedulePod(sched: Scheduler, fwk: Framework, state: CycleState, pod: Pod): ScheduleOutcome {
   const diagnosis = newDiagnosis();
-  const allNodes = sched.takeSnapshot().list();
+  const snapshot = sched.takeSnapshot();
+  const allNodes = snapshot.list();
   if (allNodes.length === 0) {
     return {
       kind: 'error',
@@ -116,6 +117,17 @@ export function schedulePod(sched: Scheduler, fwk: Framework, state: CycleState,
     diagnosis.preFilterMsg = pre.status.message();
     addPluginStatus(diagnosis, pre.status);
     return { kind: 'unfit', numAllNodes: allNodes.length, diagnosis };
+  }
+  // A node nominated in an earlier cycle (after preemption) is likely the only one that fits:
+  // it is tried first (evaluateNominatedNode).
+  const nominated = snapshot.get(pod.status?.nominatedNodeName ?? '');
+  if (nominated !== undefined) {
+    const fits = findNodesThatPassFilters(sched, fwk, state, pod, diagnosis, [nominated]);
+    const only = Array.isArray(fits) ? fits[0] : undefined;
+    if (only !== undefined) {
+      const evaluated = 1 + diagnosis.nodeToStatus.size;
+      return { kind: 'scheduled', host: only.name, evaluated, feasible: 1, scores: [], diagnosis };
+    }
   }
   let nodes = allNodes;
   if (pre.result !== undefined) {

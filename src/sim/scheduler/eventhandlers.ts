@@ -9,6 +9,7 @@
 import type { ActionType, ClusterEvent } from './framework/interface';
 import { asNode, asPod, isAssigned, type Node, type Pod } from './framework/types';
 import type { Scheduler } from './scheduler';
+import { addStorageEventHandlers } from './storage-events';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -119,4 +120,5 @@ export function addAllEventHandlers(sched: Scheduler): void {
       }
     },
   });
+  addStorageEventHandlers(sched);
 }

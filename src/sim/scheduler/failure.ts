@@ -1,8 +1,9 @@
 /**
  * What happens when a pod cannot be placed (upstream's handleSchedulingFailure): the pod goes
- * back to the queue (unschedulable or backing off), a `FailedScheduling` Warning event is
- * recorded, and the pod's `PodScheduled` condition becomes False with reason `Unschedulable`
- * (or `SchedulerError`) and the same message.
+ * back to the queue (unschedulable or backing off) and to the nominator, a `FailedScheduling`
+ * Warning event is recorded, and the pod's `PodScheduled` condition becomes False with reason
+ * `Unschedulable` (or `SchedulerError`) and the same message; after preemption the same status
+ * patch sets `status.nominatedNodeName`.
  */
 import type { PodCondition } from 'kubernetes-types/core/v1';
 import { findResource, type ResourceInfo } from '../apiserver/resources';
@@ -10,6 +11,7 @@ import type { KubeObject } from '../apiserver/types';
 import type { Diagnosis } from './framework/diagnosis';
 import type { Status } from './framework/status';
 import { asPod, isAssigned, type Pod } from './framework/types';
+import type { NominatingInfo } from './nominator';
 import type { QueuedPodInfo } from './queue';
 import type { Scheduler } from './scheduler';
 
@@ -53,17 +55,30 @@ export function updatedConditions(
   return conditions;
 }
 
-/** Patches `status.conditions` of the pod through `pods/<name>/status`, if the condition changed. */
-function updatePod(sched: Scheduler, pod: Pod, condition: PodCondition, causedBy: number | null): void {
+/**
+ * Patches the pod's status through `pods/<name>/status`: the condition if it changed, and the
+ * nominated node when `nominating` overrides it with a different one ('' clears it).
+ */
+function updatePod(
+  sched: Scheduler,
+  pod: Pod,
+  condition: PodCondition,
+  nominating: NominatingInfo | undefined,
+  causedBy: number | null,
+): void {
   const conditions = updatedConditions(pod, condition, sched.kernel.clock.timestamp());
-  if (conditions === undefined) return;
+  const nominated =
+    nominating !== undefined && (pod.status?.nominatedNodeName ?? '') !== nominating.nodeName
+      ? { nominatedNodeName: nominating.nodeName === '' ? null : nominating.nodeName }
+      : undefined;
+  if (conditions === undefined && nominated === undefined) return;
   try {
     sched.client.patch(
       PODS,
       pod.metadata?.namespace ?? 'default',
       pod.metadata?.name ?? '',
       'strategic',
-      { status: { conditions } },
+      { status: { ...(conditions === undefined ? {} : { conditions }), ...nominated } },
       causedBy,
       'status',
     );
@@ -74,13 +89,15 @@ function updatePod(sched: Scheduler, pod: Pod, condition: PodCondition, causedBy
 
 /**
  * Handles a failed attempt: requeues the pod (unless it is gone or was bound meanwhile),
- * records the FailedScheduling event and updates the PodScheduled condition.
+ * updates its nomination as `nominating` says (undefined: as its status says), records the
+ * FailedScheduling event and updates the PodScheduled condition and nominated node.
  */
 export function handleSchedulingFailure(
   sched: Scheduler,
   info: QueuedPodInfo,
   status: Status,
   diagnosis: Diagnosis | undefined,
+  nominating: NominatingInfo | undefined,
   podSchedulingCycle: number,
   causedBy: number | null,
 ): void {
@@ -96,6 +113,8 @@ export function handleSchedulingFailure(
     info.pod = asPod(cached);
     sched.queue.addUnschedulableIfNotPresent(info, podSchedulingCycle);
   }
+  // Before the status patch, so the next cycles already count the pod on its node.
+  sched.queue.nominator.add(info.pod, nominating);
   const message = status.message();
   sched.recorder.event(
     pod as unknown as KubeObject,
@@ -104,5 +123,6 @@ export function handleSchedulingFailure(
     truncateMessage(message),
     causedBy,
   );
-  updatePod(sched, info.pod, { type: 'PodScheduled', status: 'False', reason, message }, causedBy);
+  const condition: PodCondition = { type: 'PodScheduled', status: 'False', reason, message };
+  updatePod(sched, info.pod, condition, nominating, causedBy);
 }

@@ -24,6 +24,8 @@ function setup() {
       rejectors.size === 0 ||
       (rejectors.has('NodeResourcesFit') && (event === NODE_ADD || event === POD_DELETE)),
     onActive: () => {},
+    // Every pod the tests add exists and is pending, as far as the nominator asks.
+    getPod: (namespace, name) => makePod(name, { namespace }),
   });
   const fail = (info: QueuedPodInfo, plugins: string[] = ['NodeResourcesFit']) => {
     info.unschedulablePlugins = new Set(plugins);

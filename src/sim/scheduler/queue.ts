@@ -12,6 +12,7 @@ import type { Kernel, TimerHandle } from '../kernel/kernel';
 import { isPodUpdated, podUpdateEvent, type ClusterEvent } from './framework/events';
 import type { Status } from './framework/status';
 import { podKey, podUid, type Pod } from './framework/types';
+import { Nominator } from './nominator';
 
 /** A pod in the queue and its scheduling history. */
 export interface QueuedPodInfo {
@@ -41,6 +42,8 @@ export interface QueueOptions {
   readonly eventMayHelp: (event: ClusterEvent, rejectors: ReadonlySet<string>, pod: Pod) => boolean;
   /** Called when a pod becomes available in activeQ. */
   readonly onActive: () => void;
+  /** The informer's copy of a pod, for the nominator. */
+  readonly getPod: (namespace: string, name: string) => Pod | undefined;
   readonly initialBackoffMs?: number;
   readonly maxBackoffMs?: number;
   readonly maxInUnschedulableMs?: number;
@@ -51,6 +54,8 @@ const UNSCHEDULABLE_FLUSH_MS = 30_000;
 
 /** activeQ, backoffQ and the unschedulable pods, with upstream's rules for moving between them. */
 export class SchedulingQueue {
+  /** Pending pods nominated to nodes (after preemption). */
+  readonly nominator: Nominator;
   readonly #o: QueueOptions;
   readonly #active: QueuedPodInfo[] = [];
   readonly #backoff = new Map<string, { info: QueuedPodInfo; timer: TimerHandle }>();
@@ -64,6 +69,7 @@ export class SchedulingQueue {
   constructor(options: QueueOptions) {
     this.#o = options;
     this.#start = options.kernel.clock.now();
+    this.nominator = new Nominator(options.getPod);
   }
 
   get #now(): number {
@@ -110,6 +116,7 @@ export class SchedulingQueue {
       seq: this.#seq++,
     };
     this.#toActive(info);
+    if (!info.gated) this.nominator.add(pod, undefined);
   }
 
   /** Runs PreEnqueue, then puts the pod in activeQ, or among the unschedulable pods if gated. */
@@ -246,6 +253,7 @@ export class SchedulingQueue {
       return;
     }
     info.pod = pod;
+    this.nominator.update(old, pod);
     if (unschedulable === undefined || !isPodUpdated(old, pod)) return;
     const event = podUpdateEvent(old, pod);
     if (unschedulable.gated || this.#o.eventMayHelp(event, unschedulable.unschedulablePlugins, pod)) {
@@ -255,6 +263,7 @@ export class SchedulingQueue {
 
   delete(pod: Pod): void {
     this.#removeEverywhere(podUid(pod));
+    this.nominator.delete(pod);
   }
 
   /** A cluster event: every unschedulable pod it may help moves forward. */

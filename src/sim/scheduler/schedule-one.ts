@@ -10,12 +10,23 @@ import { CycleState } from './framework/cycle-state';
 import { fitErrorMessage, type Diagnosis } from './framework/diagnosis';
 import { Status } from './framework/status';
 import { podKey, type Pod } from './framework/types';
+import { bindingCycle } from './binding-cycle';
 import { handleSchedulingFailure } from './failure';
+import type { Framework } from './framework/runtime';
+import { CLEAR_NOMINATED_NODE, type NominatingInfo } from './nominator';
 import type { QueuedPodInfo } from './queue';
 import { SCHEDULER_ID, type Scheduler } from './scheduler';
 
-/** The decision step's detail: each node's filter verdict and scores, and the choice. */
-function decisionDetail(pod: Pod, outcome: ScheduleOutcome, message: string | null): Json {
+/**
+ * The decision step's detail: each node's filter verdict and scores, the choice, and the
+ * node the pod is nominated to after preemption.
+ */
+function decisionDetail(
+  pod: Pod,
+  outcome: ScheduleOutcome,
+  message: string | null,
+  nominating?: NominatingInfo,
+): Json {
   const filtered: Record<string, string> = {};
   const rejectedBy: Record<string, string> = {};
   for (const [node, s] of outcome.diagnosis.nodeToStatus.entries()) {
@@ -39,6 +50,9 @@ function decisionDetail(pod: Pod, outcome: ScheduleOutcome, message: string | nu
     chosen: outcome.kind === 'scheduled' ? outcome.host : null,
     ...(outcome.kind === 'scheduled' ? { feasible: outcome.feasible, evaluated: outcome.evaluated } : {}),
     ...(message === null ? {} : { message }),
+    ...(nominating === undefined || nominating.nodeName === ''
+      ? {}
+      : { nominatedNodeName: nominating.nodeName }),
   };
 }
 
@@ -53,20 +67,25 @@ function emitDecision(sched: Scheduler, info: QueuedPodInfo, summary: string, de
   }).id;
 }
 
-/** Runs PostFilter after a FitError; returns the failure's status with the full message. */
+/**
+ * Runs PostFilter (preemption) after a FitError; returns the failure's status with the full
+ * message, and how the pod's nomination changes (undefined: as its status says).
+ */
 function runPostFilter(
-  sched: Scheduler,
+  fwk: Framework,
   state: CycleState,
-  pod: Pod,
+  info: QueuedPodInfo,
   numAllNodes: number,
   diagnosis: Diagnosis,
-): Status {
-  const fwk = sched.frameworkFor(pod);
-  if (fwk !== undefined && fwk.hasPostFilterPlugins()) {
-    const out = fwk.runPostFilter(state, pod, diagnosis.nodeToStatus);
+): { status: Status; nominating: NominatingInfo | undefined } {
+  let nominating: NominatingInfo | undefined;
+  if (fwk.hasPostFilterPlugins()) {
+    const out = fwk.runPostFilter(state, info.pod, diagnosis.nodeToStatus, info.cause);
     diagnosis.postFilterMsg = out.status.message();
+    if (out.nominatedNodeName !== undefined)
+      nominating = { mode: 'override', nodeName: out.nominatedNodeName };
   }
-  return new Status('Unschedulable', [fitErrorMessage(numAllNodes, diagnosis)]);
+  return { status: new Status('Unschedulable', [fitErrorMessage(numAllNodes, diagnosis)]), nominating };
 }
 
 /** Schedules the next pod in the active queue, if any. */
@@ -101,17 +120,17 @@ export function scheduleOne(sched: Scheduler): void {
   const outcome = schedulePod(sched, fwk, state, pod);
 
   if (outcome.kind !== 'scheduled') {
-    const status =
+    const { status, nominating } =
       outcome.kind === 'unfit'
-        ? runPostFilter(sched, state, pod, outcome.numAllNodes, outcome.diagnosis)
-        : outcome.status;
+        ? runPostFilter(fwk, state, info, outcome.numAllNodes, outcome.diagnosis)
+        : { status: outcome.status, nominating: CLEAR_NOMINATED_NODE };
     const step = emitDecision(
       sched,
       info,
       `schedule ${podKey(pod)}: ${status.message()}`,
-      decisionDetail(pod, outcome, status.message()),
+      decisionDetail(pod, outcome, status.message(), nominating),
     );
-    handleSchedulingFailure(sched, info, status, outcome.diagnosis, cycle, step);
+    handleSchedulingFailure(sched, info, status, outcome.diagnosis, nominating, cycle, step);
     return;
   }
 
@@ -120,32 +139,15 @@ export function scheduleOne(sched: Scheduler): void {
   const step = emitDecision(sched, info, summary, decisionDetail(pod, outcome, null));
   // Assume: the cache counts the pod on its node before the binding is confirmed.
   const assumed = sched.cache.assumePod(pod, host);
+  // A nominated pod placed is no longer nominated.
+  sched.queue.nominator.delete(assumed);
   const reserve = fwk.runReserve(state, assumed, host);
   if (!reserve.isSuccess()) {
     fwk.runUnreserve(state, assumed, host);
     sched.cache.forgetPod(assumed);
-    handleSchedulingFailure(sched, info, reserve, undefined, cycle, step);
+    handleSchedulingFailure(sched, info, reserve, undefined, CLEAR_NOMINATED_NODE, cycle, step);
     return;
   }
   sched.queue.done(info.uid);
-  const bound = fwk.runBind(state, assumed, host, step);
-  if (!bound.isSuccess()) {
-    // handleBindingCycleError: undo the reservation and retry after a backoff.
-    fwk.runUnreserve(state, assumed, host);
-    sched.cache.forgetPod(assumed);
-    sched.queue.moveAllToActiveOrBackoffQueue(
-      { resource: 'Pod', actions: ['Delete'], label: 'AssignedPodDelete', oldObj: assumed },
-      step,
-    );
-    const status = bound.isSkip() ? Status.error('no bind plugin bound the pod') : bound;
-    handleSchedulingFailure(sched, info, status, undefined, cycle, step);
-    return;
-  }
-  sched.recorder.event(
-    pod as unknown as KubeObject,
-    'Normal',
-    'Scheduled',
-    `Successfully assigned ${ns}/${name} to ${host}`,
-    step,
-  );
+  bindingCycle(sched, fwk, state, info, assumed, host, cycle, step);
 }

@@ -5,16 +5,19 @@
  * scheduling cycle runs at a time, as a kernel event; each records a `decision` trace step
  * with every plugin's verdict.
  */
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { ApiServer } from '../apiserver/apiserver';
 import { findResource, type ResourceInfo } from '../apiserver/resources';
 import type { KubeObject } from '../apiserver/types';
 import { EventRecorder } from '../client/events';
+import { InformerFactory } from '../client/factory';
 import { Informer } from '../client/informer';
 import { ApiClient } from '../client/rest';
 import type { Kernel } from '../kernel/kernel';
 import { SchedulerCache } from './cache';
 import { addAllEventHandlers } from './eventhandlers';
 import type { Snapshot, WorkloadPlural } from './framework/interface';
+import { asPod, type Pod } from './framework/types';
 import { DEFAULT_PROFILE, type Profile, type Registry } from './framework/registry';
 import { Framework } from './framework/runtime';
 import { PLUGINS } from './plugins/registry';
@@ -35,6 +38,7 @@ function core(plural: string): ResourceInfo {
 const PODS = core('pods');
 const NODES = core('nodes');
 const NAMESPACES = core('namespaces');
+const PDBS = findResource('policy', 'v1', 'poddisruptionbudgets');
 
 /** The workload resources PodTopologySpread's default constraints read selectors from. */
 const WORKLOADS: Record<WorkloadPlural, ResourceInfo | undefined> = {
@@ -65,6 +69,8 @@ export class Scheduler {
   readonly namespaces: Informer;
   /** Services, ReplicaSets, StatefulSets and ReplicationControllers (default spreading). */
   readonly workloads = new Map<WorkloadPlural, Informer>();
+  /** Informers plugins ask for through the handle (PersistentVolumeClaims, StorageClasses...). */
+  readonly informers: InformerFactory;
   /** Frameworks by scheduler name. */
   readonly profiles = new Map<string, Framework>();
   readonly percentageOfNodesToScore: number;
@@ -92,6 +98,9 @@ export class Scheduler {
     ][]) {
       if (resource !== undefined) this.workloads.set(plural, new Informer(kernel, this.client, resource));
     }
+    this.informers = new InformerFactory(kernel, this.client);
+    // PodDisruptionBudgets, which preemption tries not to violate.
+    const pdbs = PDBS === undefined ? undefined : this.informers.informerFor(PDBS);
     const handle = {
       kernel,
       client: this.client,
@@ -99,6 +108,11 @@ export class Scheduler {
       namespaceLabels: (ns: string) => this.namespaces.lister.get(ns)?.metadata.labels,
       listObjects: (plural: WorkloadPlural, ns: string) =>
         this.workloads.get(plural)?.lister.byNamespace(ns) ?? [],
+      recorder: this.recorder,
+      getPod: (ns: string, name: string) => this.getPod(ns, name),
+      podDisruptionBudgets: () => (pdbs?.lister.list() ?? []) as unknown as PodDisruptionBudget[],
+      nominatedPodsForNode: (node: string) => this.queue.nominator.podsForNode(node),
+      informerFor: <T extends KubeObject>(resource: ResourceInfo) => this.informers.informerFor<T>(resource),
     };
     for (const profile of options.profiles ?? [DEFAULT_PROFILE]) {
       this.profiles.set(profile.schedulerName, new Framework(profile, options.registry ?? PLUGINS, handle));
@@ -112,6 +126,7 @@ export class Scheduler {
       eventMayHelp: (event, rejectors, pod) =>
         (this.frameworkFor(pod) ?? first).eventMayHelp(event, rejectors, pod),
       onActive: () => this.wake(),
+      getPod: (ns, name) => this.getPod(ns, name),
     });
     addAllEventHandlers(this);
   }
@@ -132,9 +147,16 @@ export class Scheduler {
     return this.pods.lister.get(`${namespace}/${name}`);
   }
 
+  /** The informer's copy of a pod, typed as a pod (upstream's pod lister). */
+  getPod(namespace: string, name: string): Pod | undefined {
+    const obj = this.cachedPod(namespace, name);
+    return obj === undefined ? undefined : asPod(obj);
+  }
+
   /** Starts the informers; pods already pending are queued and scheduled. */
   start(): void {
     this.namespaces.start();
+    this.informers.start();
     for (const informer of this.workloads.values()) informer.start();
     this.nodes.start();
     this.pods.start();

@@ -3,6 +3,9 @@
  * a handle over a fixed set of nodes, for plugin unit tests.
  */
 import type { Container, Node, Pod, Taint, Toleration } from 'kubernetes-types/core/v1';
+import type { ResourceInfo } from '../apiserver/resources';
+import type { EventRecorder } from '../client/events';
+import type { InformerFactory } from '../client/factory';
 import type { ApiClient } from '../client/rest';
 import type { Kernel } from '../kernel/kernel';
 import { CycleState } from './framework/cycle-state';
@@ -102,20 +105,35 @@ export function nodeInfos(nodes: readonly Node[], pods: readonly Pod[] = []): No
   );
 }
 
-/** A handle over fixed nodes; no API client or kernel (plugins that need them get their own). */
+/**
+ * A handle over fixed nodes; no API client, recorder or kernel (plugins that need them get
+ * their own), no PodDisruptionBudgets and no nominated pods; informers only from `informers`.
+ */
 export function fakeHandle(
   nodes: readonly NodeInfo[],
   namespaces: Record<string, Record<string, string>> = {},
   objects: Partial<Record<WorkloadPlural, KubeObject[]>> = {},
+  informers?: InformerFactory,
 ): Handle {
   return {
     listObjects: (plural, ns) => (objects[plural] ?? []).filter((o) => o.metadata.namespace === ns),
     kernel: undefined as unknown as Kernel,
     client: undefined as unknown as ApiClient,
+    recorder: undefined as unknown as EventRecorder,
     snapshot: () => ({ list: () => nodes, get: (name) => nodes.find((n) => n.name === name) }),
     namespaceLabels: (ns) => namespaces[ns],
+    getPod: (ns, name) =>
+      nodes.flatMap((n) => n.pods).find((p) => p.metadata?.namespace === ns && p.metadata?.name === name),
+    podDisruptionBudgets: () => [],
+    nominatedPodsForNode: () => [],
     runFilterPlugins: () => Status.success(),
+    runFilterPluginsWithNominatedPods: () => Status.success(),
+    runPreFilterAddPod: () => Status.success(),
     runPreFilterRemovePod: () => Status.success(),
+    informerFor: <T extends KubeObject>(resource: ResourceInfo) => {
+      if (informers === undefined) throw new Error(`fakeHandle: no informer of ${resource.plural} given`);
+      return informers.informerFor<T>(resource);
+    },
   };
 }
 

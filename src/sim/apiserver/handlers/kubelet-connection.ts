@@ -1,8 +1,9 @@
 /**
  * How kube-apiserver reaches the kubelets: upstream it dials each Node's kubelet server
  * (status.daemonEndpoints.kubeletEndpoint, HTTPS :10250) for `/containerLogs/...`, `/exec/...`
- * and `/attach/...`. Here the cluster composition gives the apiserver a directory of the
- * kubelets' servers by node name, so the apiserver never imports node code.
+ * and `/attach/...` (and metrics-server dials it for `/metrics/resource`). Here the cluster
+ * composition gives the apiserver a directory of the kubelets' servers by node name, so the
+ * apiserver never imports node code.
  */
 import type { TextStream } from '../types';
 
@@ -54,6 +55,8 @@ export interface KubeletConnection {
   ): KubeletResult<KubeletProcess>;
   /** POST /attach/<ns>/<pod>/<container> */
   attach(namespace: string, pod: string, container: string, causedBy: number): KubeletResult<KubeletProcess>;
+  /** GET /metrics/resource: the node's and its containers' CPU and memory, in Prometheus text format. */
+  resourceMetrics(causedBy: number): KubeletResult<string>;
 }
 
 /** The kubelets the apiserver can reach, by node name. */

@@ -91,3 +91,23 @@ export function listWithMore(items: readonly string[], max = 3): string {
 export function firstNonEmpty(...values: (string | undefined)[]): string {
   return values.find((v) => v !== undefined && v !== '') ?? '';
 }
+
+/**
+ * A *metav1.LabelSelector as its generated Go String() method prints it (what upstream's
+ * `%+v` and `%v` show in messages): `&LabelSelector{MatchLabels:map[string]string{a: b,},...}`,
+ * or `<nil>` for none.
+ */
+export function goLabelSelectorString(selector: LabelSelector | undefined | null): string {
+  if (selector === undefined || selector === null) return '<nil>';
+  const labels = Object.keys(selector.matchLabels ?? {})
+    .sort(compareStrings)
+    .map((k) => `${k}: ${selector.matchLabels?.[k] ?? ''},`)
+    .join('');
+  const expressions = (selector.matchExpressions ?? [])
+    .map(
+      (e) =>
+        `LabelSelectorRequirement{Key:${e.key},Operator:${e.operator},Values:[${(e.values ?? []).join(' ')}],},`,
+    )
+    .join('');
+  return `&LabelSelector{MatchLabels:map[string]string{${labels}},MatchExpressions:[]LabelSelectorRequirement{${expressions}},}`;
+}

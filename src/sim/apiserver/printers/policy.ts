@@ -9,8 +9,7 @@ import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { AGE_COLUMN, NAME_COLUMN, column, printer } from './columns';
 import { since } from './duration';
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
-import { compareStrings, intOrString } from './format';
+import { goLabelSelectorString, intOrString } from './format';
 
 /** `kubectl get poddisruptionbudgets`. */
 export const podDisruptionBudgetPrinter = printer<PodDisruptionBudget>(
@@ -86,24 +85,6 @@ export const validatingAdmissionPolicyPrinter = printer<ValidatingAdmissionPolic
   },
 );
 
-/**
- * A LabelSelector as its generated Go String() method prints it, which is what upstream
- * shows for a binding's paramRef selector: `&LabelSelector{MatchLabels:map[string]string{a: b,},...}`.
- */
-function goSelectorString(selector: LabelSelector): string {
-  const labels = Object.keys(selector.matchLabels ?? {})
-    .sort(compareStrings)
-    .map((k) => `${k}: ${selector.matchLabels?.[k] ?? ''},`)
-    .join('');
-  const expressions = (selector.matchExpressions ?? [])
-    .map(
-      (e) =>
-        `LabelSelectorRequirement{Key:${e.key},Operator:${e.operator},Values:[${(e.values ?? []).join(' ')}],},`,
-    )
-    .join('');
-  return `&LabelSelector{MatchLabels:map[string]string{${labels}},MatchExpressions:[]LabelSelectorRequirement{${expressions}},}`;
-}
-
 /** `kubectl get validatingadmissionpolicybindings`. */
 export const validatingAdmissionPolicyBindingPrinter = printer<ValidatingAdmissionPolicyBinding>(
   [
@@ -116,7 +97,7 @@ export const validatingAdmissionPolicyBindingPrinter = printer<ValidatingAdmissi
     const ref = b.spec?.paramRef;
     let param = '<unset>';
     if (ref?.name) param = ref.namespace ? `${ref.namespace}/${ref.name}` : `*/${ref.name}`;
-    else if (ref?.selector) param = goSelectorString(ref.selector);
+    else if (ref?.selector) param = goLabelSelectorString(ref.selector);
     return [
       b.metadata?.name ?? '',
       b.spec?.policyName ?? '',

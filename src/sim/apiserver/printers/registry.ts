@@ -3,6 +3,7 @@
  * registries' TableConvertors. Resources without an entry (roles, clusterroles, limitranges,
  * custom resources without printer columns...) get the default Name / Created At table.
  */
+import { apiServicePrinter } from './apiservices';
 import { horizontalPodAutoscalerPrinter } from './autoscaling';
 import { cronJobPrinter, jobPrinter } from './batch';
 import { column, NAME_COLUMN, printer } from './columns';
@@ -69,6 +70,7 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map([
   ['/persistentvolumes', persistentVolumePrinter],
   ['/persistentvolumeclaims', persistentVolumeClaimPrinter],
   ['/componentstatuses', componentStatusPrinter],
+  ['apiregistration.k8s.io/apiservices', apiServicePrinter],
   ['apps/deployments', deploymentPrinter],
   ['apps/replicasets', replicaSetPrinter],
   ['apps/statefulsets', statefulSetPrinter],

@@ -74,8 +74,6 @@ const VIRTUAL = new Set([
   'SelfSubjectAccessReview',
   'LocalSubjectAccessReview',
   'SelfSubjectRulesReview',
-  'NodeMetrics',
-  'PodMetrics',
   'ComponentStatus',
 ]);
 

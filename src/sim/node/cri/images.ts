@@ -15,6 +15,13 @@
  * - Stopping: an image's own server process stops on its stop signal (exit 0); a command
  *   given in the pod spec runs as PID 1 without signal handlers, ignores SIGTERM and is
  *   killed when the grace period ends (exit 137).
+ * - Usage (workloads.ts): servers idle at a few millicores and MiB, shells at almost nothing.
+ *   `polinux/stress` runs `stress --cpu N --vm N --vm-bytes B --vm-hang S` and `vish/stress`
+ *   takes `-cpus N -mem-total Q`: they burn CPUs and allocate memory as the Kubernetes docs'
+ *   resource examples expect (CPU capped by the limit, memory OOM-killed past it).
+ *   `registry.k8s.io/hpa-example` (the HPA walkthrough's php-apache) idles until request load
+ *   reaches it. `kubelab/leaky` is a teaching image: its server leaks memory, LEAK_RATE per
+ *   second (a quantity, `1Mi` by default), from 10Mi until its memory limit OOM-kills it.
  */
 import { parseImageReference } from '../../apiserver/defaults/image';
 import type { RuntimeError } from './types';
@@ -43,6 +50,10 @@ const PROFILES: Readonly<Record<string, Profile>> = {
   'docker.io/library/alpine': { size: 3_645_358, pullMs: [800, 2000], server: false },
   'docker.io/library/ubuntu': { size: 29_754_422, pullMs: [1500, 3500], server: false },
   'registry.k8s.io/pause': { size: 320_368, pullMs: [300, 800], server: true },
+  'registry.k8s.io/hpa-example': { size: 181_423_207, pullMs: [4000, 9000], server: true },
+  'docker.io/polinux/stress': { size: 4_341_289, pullMs: [800, 2000], server: true },
+  'docker.io/vish/stress': { size: 2_941_056, pullMs: [800, 2000], server: true },
+  'docker.io/kubelab/leaky': { size: 8_126_464, pullMs: [800, 2000], server: true },
 };
 
 /** The sandbox image containerd 1.7 runs for every pod (kind v1.32 nodes ship it). */

@@ -5,30 +5,28 @@
  * call from the kubelet is a trace step `<node>/kubelet -> <node>/container-runtime` (kind
  * `runtime`); what the runtime reports back later (a finished pull, a container that
  * exited) is a step the other way. Ids come from the kernel's RNG, times from its clock.
+ * Running containers are accounted in the node's cgroups (cgroups.ts): CPU time and memory for
+ * the stats calls, and an OOM kill (exit 137, reason OOMKilled) past a memory limit.
  */
 import type { Kernel } from '../../kernel/kernel';
 import type { CniPlugin } from '../cni/plugin';
+import { Cgroups } from './cgroups';
+import { newContainer, type Container } from './container';
 import { ContainerIo, type StreamingProcess } from './container-io';
 import { ImageService } from './image-service';
-import {
-  PAUSE_IMAGE,
-  QUICK_EXIT_MS,
-  isBusybox,
-  processFor,
-  resolveImage,
-  stopsGracefully,
-  type Process,
-} from './images';
-import type { ShellContext } from './shell';
+import { PAUSE_IMAGE, QUICK_EXIT_MS, resolveImage } from './images';
+import { containerStats, sandboxStats } from './stats';
 import { ContainerStreams, shortId, type ContainerLogFile } from './streams';
 import { RuntimeTracer } from './tracer';
 import type {
   ContainerConfig,
   ContainerEvent,
   ContainerEventListener,
+  ContainerStats,
   ContainerStatus,
   ImageInfo,
   PodSandboxConfig,
+  PodSandboxStats,
   PodSandboxStatus,
   PulledImage,
   RuntimeError,
@@ -45,18 +43,6 @@ export const RUNTIME_VERSION = {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-interface Container {
-  status: Mutable<ContainerStatus>;
-  process: Process;
-  graceful: boolean;
-  exitTimer: ReturnType<Kernel['schedule']> | null;
-  onExit: (() => void)[];
-  /** What the main process runs, and what it sees of its container. */
-  argv: readonly string[];
-  shell: ShellContext;
-  logPath: string;
-}
-
 export { shortId, type ContainerLogFile } from './streams';
 
 export class ContainerRuntime implements RuntimeService {
@@ -64,6 +50,8 @@ export class ContainerRuntime implements RuntimeService {
   readonly id: string;
   /** The runtime's image store (CRI ImageService). */
   readonly imageService: ImageService;
+  /** The node's cgroups: what its containers and the node itself use (cadvisor reads the root). */
+  readonly cgroups: Cgroups;
   readonly #tracer: RuntimeTracer;
   readonly #sandboxes = new Map<string, Mutable<PodSandboxStatus>>();
   readonly #containers = new Map<string, Container>();
@@ -79,6 +67,7 @@ export class ContainerRuntime implements RuntimeService {
     this.id = `${nodeName}/container-runtime`;
     this.#tracer = new RuntimeTracer(kernel, nodeName);
     this.imageService = new ImageService(kernel, this.#tracer);
+    this.cgroups = new Cgroups(kernel, this.id);
     this.#io = new ContainerIo(kernel, this.id);
     this.#streams = new ContainerStreams(
       this.#tracer,
@@ -122,6 +111,7 @@ export class ContainerRuntime implements RuntimeService {
     for (const [cid, c] of this.#containers) {
       if (c.status.sandboxId !== id) continue;
       if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
+      this.cgroups.stop(cid);
       this.#io.removed(cid);
       this.#containers.delete(cid);
     }
@@ -158,36 +148,14 @@ export class ContainerRuntime implements RuntimeService {
       throw new Error(`rpc error: code = NotFound desc = failed to get sandbox "${sandboxId}": not found`);
     if (!this.imageService.has(resolved.ref))
       throw new Error(`rpc error: code = NotFound desc = failed to get image "${resolved.ref}": not found`);
-    const now = this.kernel.clock.now();
-    const c: Container = {
-      status: {
-        id,
-        sandboxId,
-        name: config.name,
-        attempt: config.attempt,
-        state: 'CONTAINER_CREATED',
-        createdAt: now,
-        startedAt: 0,
-        finishedAt: 0,
-        exitCode: 0,
-        reason: '',
-        image: resolved.ref,
-        imageRef: `${resolved.repository}@${resolved.digest}`,
-      },
-      process: processFor(resolved, config.command, config.args),
-      graceful: stopsGracefully(config.command, config.args),
-      exitTimer: null,
-      onExit: [],
-      argv: [...config.command, ...config.args],
-      shell: {
-        hostname: sandbox.config.name,
-        podIP: sandbox.ip,
-        env: config.env ?? {},
-        busybox: isBusybox(resolved),
-        now: () => this.kernel.clock.epoch + this.kernel.clock.now(),
-      },
-      logPath: `/var/log/pods/${sandbox.config.namespace}_${sandbox.config.name}_${sandbox.config.uid}/${config.name}/${config.attempt}.log`,
-    };
+    const c = newContainer(
+      id,
+      sandbox,
+      config,
+      resolved,
+      this.kernel.clock.now(),
+      () => this.kernel.clock.epoch + this.kernel.clock.now(),
+    );
     this.#containers.set(id, c);
     return { value: id, step };
   }
@@ -203,6 +171,14 @@ export class ContainerRuntime implements RuntimeService {
       throw new Error(`rpc error: code = NotFound desc = container "${id}" not found`);
     c.status.state = 'CONTAINER_RUNNING';
     c.status.startedAt = this.kernel.clock.now();
+    this.cgroups.start(id, c.workload, c.linux, () => {
+      const killed = this.#tracer.reply(
+        `TaskOOM ${shortId(id)} (${c.status.name}): memory limit ${c.linux?.memoryLimitInBytes ?? 0} bytes reached`,
+        { containerId: id, memoryLimitInBytes: c.linux?.memoryLimitInBytes ?? 0 },
+        step,
+      );
+      this.#exit(c, 137, killed, 'OOMKilled');
+    });
     // The shell runs what it knows (its exit code and time are the script's, at least
     // QUICK_EXIT_MS); anything else follows images.ts's process model.
     const interpreted = this.#io.startMain(
@@ -272,6 +248,7 @@ export class ContainerRuntime implements RuntimeService {
     const step = this.#tracer.call(`RemoveContainer ${shortId(id)}`, { containerId: id }, causedBy);
     const c = this.#containers.get(id);
     if (c?.exitTimer !== undefined && c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
+    this.cgroups.stop(id);
     this.#io.removed(id);
     this.#containers.delete(id);
     return { value: undefined, step };
@@ -319,13 +296,35 @@ export class ContainerRuntime implements RuntimeService {
     this.#listeners.push(listener);
   }
 
-  #exit(c: Container, code: number, causedBy: number): void {
+  listContainerStats(causedBy: number | null): Traced<readonly ContainerStats[]> {
+    const value = containerStats(this.cgroups, this.#containers.values(), this.kernel.clock.now());
+    return { value, step: this.#tracer.call('ListContainerStats', { count: value.length }, causedBy) };
+  }
+
+  listPodSandboxStats(causedBy: number | null): Traced<readonly PodSandboxStats[]> {
+    const now = this.kernel.clock.now();
+    const containers = containerStats(this.cgroups, this.#containers.values(), now);
+    const value = sandboxStats(this.#sandboxes.values(), containers, now);
+    return { value, step: this.#tracer.call('ListPodSandboxStats', { count: value.length }, causedBy) };
+  }
+
+  /**
+   * The request load reaching a running container, in requests per second: a server's CPU
+   * grows by what each request costs (its image's `cpuPerRequest`, see workloads.ts). The
+   * hook a network simulation drives; 0 removes the load.
+   */
+  setLoad(containerId: string, requestsPerSecond: number): void {
+    this.cgroups.setLoad(containerId, requestsPerSecond);
+  }
+
+  #exit(c: Container, code: number, causedBy: number, reason = code === 0 ? 'Completed' : 'Error'): void {
     if (c.status.state !== 'CONTAINER_RUNNING') return;
     if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
     c.exitTimer = null;
+    this.cgroups.stop(c.status.id);
     c.status.state = 'CONTAINER_EXITED';
     c.status.exitCode = code;
-    c.status.reason = code === 0 ? 'Completed' : 'Error';
+    c.status.reason = reason;
     c.status.finishedAt = this.kernel.clock.now();
     this.#io.exited(c.status.id);
     const callbacks = c.onExit.splice(0);

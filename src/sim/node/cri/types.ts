@@ -41,6 +41,20 @@ export interface ContainerConfig {
   readonly attempt: number;
   /** Environment variables with literal values (the pod spec's `env[].value`). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The cgroup limits the runtime enforces; none when omitted. */
+  readonly linux?: LinuxContainerResources;
+}
+
+/** LinuxContainerResources, trimmed: what the kubelet derives from the container's resources. */
+export interface LinuxContainerResources {
+  /** CFS period in µs (100000). */
+  readonly cpuPeriod: number;
+  /** CFS quota in µs per period; 0 means no CPU limit. */
+  readonly cpuQuota: number;
+  /** cpu.shares, the container's weight when CPUs are contended (2 at least). */
+  readonly cpuShares: number;
+  /** The memory limit in bytes; 0 means none. */
+  readonly memoryLimitInBytes: number;
 }
 
 export type ContainerState =
@@ -57,7 +71,7 @@ export interface ContainerStatus {
   readonly startedAt: number;
   readonly finishedAt: number;
   readonly exitCode: number;
-  /** `Completed`, `Error`... once exited; '' before. */
+  /** `Completed`, `Error` or `OOMKilled` once exited; '' before. */
   readonly reason: string;
   /** The normalized image name (`docker.io/library/nginx:latest`). */
   readonly image: string;
@@ -80,6 +94,42 @@ export interface PulledImage {
   readonly size: number;
   /** How long the pull itself took, in virtual ms. */
   readonly durationMs: number;
+}
+
+/** CPU usage as CRI reports it: cumulative core time at an instant. */
+export interface CpuUsage {
+  /** Virtual ms when it was measured. */
+  readonly timestamp: number;
+  /** Cumulative CPU time since the container started, in core-nanoseconds. */
+  readonly usageCoreNanoSeconds: number;
+}
+
+/** Memory usage as CRI reports it. */
+export interface MemoryUsage {
+  /** Virtual ms when it was measured. */
+  readonly timestamp: number;
+  /** The working set: memory the kernel cannot reclaim without swapping, in bytes. */
+  readonly workingSetBytes: number;
+}
+
+/** ContainerStats (ListContainerStats), for a running container. */
+export interface ContainerStats {
+  readonly id: string;
+  readonly name: string;
+  readonly sandboxId: string;
+  /** Virtual ms when the container started. */
+  readonly startedAt: number;
+  readonly cpu: CpuUsage;
+  readonly memory: MemoryUsage;
+}
+
+/** PodSandboxStats (ListPodSandboxStats): a ready sandbox's pod cgroup and its containers. */
+export interface PodSandboxStats {
+  readonly id: string;
+  readonly config: PodSandboxConfig;
+  readonly cpu: CpuUsage;
+  readonly memory: MemoryUsage;
+  readonly containers: readonly ContainerStats[];
 }
 
 /** A gRPC-style failure of a runtime call, as containerd reports it. */
@@ -142,4 +192,8 @@ export interface RuntimeService {
   listContainers(sandboxId: string | null, causedBy: number | null): Traced<readonly ContainerStatus[]>;
   /** GetContainerEvents: a stream of container and sandbox lifecycle events. */
   getContainerEvents(listener: ContainerEventListener): void;
+  /** ListContainerStats: CPU and memory of every running container. */
+  listContainerStats(causedBy: number | null): Traced<readonly ContainerStats[]>;
+  /** ListPodSandboxStats: CPU and memory of every ready sandbox, with its running containers. */
+  listPodSandboxStats(causedBy: number | null): Traced<readonly PodSandboxStats[]>;
 }

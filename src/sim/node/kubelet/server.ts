@@ -3,7 +3,8 @@
  * calls: `/containerLogs/<ns>/<pod>/<container>` reads the container's log file (the runtime
  * tells it where, through ContainerStatus), and `/exec`, `/attach` open a CRI Exec or Attach
  * stream. Containers are found from the pod status the kubelet last wrote, with upstream's
- * messages for containers that have no logs yet.
+ * messages for containers that have no logs yet. `/metrics/resource` serves the node's and its
+ * containers' CPU and memory (resource-metrics.ts) to metrics-server.
  */
 import type {
   KubeletConnection,
@@ -17,6 +18,7 @@ import type { Kernel } from '../../kernel/kernel';
 import type { ContainerRuntime } from '../cri/runtime';
 import { formatEntry, formatLogs } from '../cri/logs';
 import type { PodRecord } from './context';
+import { resourceMetrics } from './resource-metrics';
 
 type Fail = { readonly ok: false; readonly code: number; readonly message: string };
 const fail = (code: number, message: string): Fail => ({ ok: false, code, message });
@@ -147,6 +149,10 @@ export class KubeletServer implements KubeletConnection {
     return process === null
       ? fail(500, `container not found ("${container}")`)
       : { ok: true, value: process };
+  }
+
+  resourceMetrics(causedBy: number): KubeletResult<string> {
+    return { ok: true, value: resourceMetrics(this.runtime, this.kernel.clock, causedBy) };
   }
 
   attach(namespace: string, pod: string, container: string, causedBy: number): KubeletResult<KubeletProcess> {

@@ -12,6 +12,7 @@ import type { ContainerStatus } from '../cri/types';
 import { containersOf, initContainersOf, latest, type KubeletContext, type PodRecord } from './context';
 import { formatPod, goDuration } from './format';
 import type { ImageManager } from './image-manager';
+import { linuxResources } from './linux-resources';
 import { generatePodStatus, shouldRestart } from './pod-status';
 import type { StatusManager } from './status-manager';
 import { terminatePod } from './terminate';
@@ -149,6 +150,7 @@ export class PodSyncer {
             args: c.args ?? [],
             attempt: previous === undefined ? 0 : previous.attempt + 1,
             env: Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value ?? ''])),
+            linux: linuxResources(c),
           },
           image.step,
         );

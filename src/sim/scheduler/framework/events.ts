@@ -18,7 +18,12 @@ export type ActionType =
   | 'UpdatePodLabel'
   | 'UpdatePodTolerations'
   | 'UpdatePodSchedulingGatesEliminated'
-  | 'UpdatePod';
+  | 'UpdatePod'
+  /** Any change of an object with no finer update actions (a claim, a volume, a class). */
+  | 'Update';
+
+/** The storage objects whose changes are cluster events (for VolumeBinding). */
+export type StorageResource = 'PersistentVolumeClaim' | 'PersistentVolume' | 'StorageClass';
 
 /** Any update action; a registration listing it matches every Update* action. */
 export const UPDATE = 'Update';
@@ -31,7 +36,7 @@ export const ALL = 'All';
  * `UnscheduledPod` about the pending pod itself; `WildCard` moves every pod.
  */
 export interface ClusterEvent {
-  readonly resource: 'Node' | 'Pod' | 'UnscheduledPod' | 'WildCard';
+  readonly resource: 'Node' | 'Pod' | 'UnscheduledPod' | StorageResource | 'WildCard';
   readonly actions: readonly ActionType[];
   /** Upstream's event label, e.g. `NodeAdd`, `NodeTaintChange`, `AssignedPodDelete`. */
   readonly label: string;
@@ -49,7 +54,7 @@ export type QueueingHintFn = (pod: Pod, oldObj: unknown, newObj: unknown) => Que
 
 /** An event a plugin wants to hear about, with its hint (none: always Queue). */
 export interface EventRegistration {
-  readonly resource: 'Node' | 'Pod' | 'UnscheduledPod';
+  readonly resource: 'Node' | 'Pod' | 'UnscheduledPod' | StorageResource;
   readonly actions: readonly (ActionType | typeof UPDATE | typeof ALL)[];
   readonly hint?: QueueingHintFn;
 }

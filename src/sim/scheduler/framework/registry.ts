@@ -23,8 +23,9 @@ export interface Profile {
 
 /**
  * The default profile of kube-scheduler v1.32 (`getDefaultPlugins`, multiPoint), in
- * upstream's order and with its Score weights. The volume plugins (VolumeRestrictions,
- * NodeVolumeLimits, VolumeBinding, VolumeZone) are not simulated and are left out.
+ * upstream's order and with its Score weights. Of the volume plugins, VolumeBinding runs
+ * (without Score, which needs the alpha VolumeCapacityPriority gate); VolumeRestrictions,
+ * NodeVolumeLimits and VolumeZone are not simulated and are left out.
  */
 export const DEFAULT_PROFILE: Profile = {
   schedulerName: DEFAULT_SCHEDULER_NAME,
@@ -37,6 +38,7 @@ export const DEFAULT_PROFILE: Profile = {
     { name: 'NodeAffinity', weight: 2 },
     { name: 'NodePorts' },
     { name: 'NodeResourcesFit', weight: 1 },
+    { name: 'VolumeBinding' },
     { name: 'PodTopologySpread', weight: 2 },
     { name: 'InterPodAffinity', weight: 2 },
     { name: 'DefaultPreemption' },

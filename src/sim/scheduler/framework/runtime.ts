@@ -7,6 +7,7 @@ import type { CycleState } from './cycle-state';
 import type { NodeToStatus } from './diagnosis';
 import type {
   ClusterEvent,
+  FrameworkRunners,
   Handle,
   Plugin,
   PostFilterOutcome,
@@ -14,6 +15,7 @@ import type {
   QueuedPodLike,
 } from './interface';
 import { isPodWorthRequeuing, withNodeTaintWorkaround, type EventRegistration } from './events';
+import { withNominatedPods } from './nominated-pods';
 import type { NodeInfo } from './node-info';
 import type { Profile, Registry } from './registry';
 import { Status, statusOf } from './status';
@@ -39,22 +41,27 @@ export class Framework {
   /** Each plugin's event registrations, as the queue matches them. */
   readonly #registrations = new Map<string, readonly EventRegistration[]>();
   readonly percentageOfNodesToScore: number | undefined;
+  /** The handle the plugins were built with. */
+  readonly handle: Handle;
 
-  constructor(
-    profile: Profile,
-    registry: Registry,
-    handle: Omit<Handle, 'runFilterPlugins' | 'runPreFilterRemovePod'>,
-  ) {
+  constructor(profile: Profile, registry: Registry, handle: Omit<Handle, FrameworkRunners>) {
     this.profileName = profile.schedulerName;
     this.percentageOfNodesToScore = profile.percentageOfNodesToScore;
     const full: Handle = {
       ...handle,
       snapshot: () => handle.snapshot(),
       namespaceLabels: (ns) => handle.namespaceLabels(ns),
+      getPod: (ns, name) => handle.getPod(ns, name),
+      podDisruptionBudgets: () => handle.podDisruptionBudgets(),
+      nominatedPodsForNode: (node) => handle.nominatedPodsForNode(node),
       runFilterPlugins: (state, pod, node) => this.runFilterPlugins(state, pod, node),
+      runFilterPluginsWithNominatedPods: (state, pod, node) =>
+        this.runFilterPluginsWithNominatedPods(state, pod, node),
+      runPreFilterAddPod: (state, pod, added, node) => this.runPreFilterAddPod(state, pod, added, node),
       runPreFilterRemovePod: (state, pod, victim, node) =>
         this.runPreFilterRemovePod(state, pod, victim, node),
     };
+    this.handle = full;
     this.plugins = profile.plugins.map((p) => {
       const factory = registry[p.name];
       if (factory === undefined) throw new Error(`plugin ${JSON.stringify(p.name)} is not in the registry`);
@@ -166,6 +173,31 @@ export class Framework {
     return Status.success();
   }
 
+  /**
+   * Filter on one node with the nominated pods (RunFilterPluginsWithNominatedPods): first with
+   * the higher-or-equal priority pods nominated to it counted as running there, then, if that
+   * passed and some were added, again without them (filters such as pod affinity may need
+   * them absent). Both must pass.
+   */
+  runFilterPluginsWithNominatedPods(state: CycleState, pod: Pod, node: NodeInfo): Status {
+    const added = withNominatedPods(this, state, pod, node, this.handle.nominatedPodsForNode(node.name));
+    if (added instanceof Status) return added;
+    const status = this.runFilterPlugins(added?.state ?? state, pod, added?.node ?? node);
+    if (added === null || !status.isSuccess()) return status;
+    return this.runFilterPlugins(state, pod, node);
+  }
+
+  /** PreFilterExtensions.AddPod on every plugin that has it. */
+  runPreFilterAddPod(state: CycleState, pod: Pod, added: Pod, node: NodeInfo): Status {
+    for (const pl of this.plugins) {
+      if (pl.preFilterAddPod === undefined || state.skipFilterPlugins.has(pl.name)) continue;
+      const s = statusOf(guard(() => pl.preFilterAddPod?.(state, pod, added, node)));
+      if (!s.isSuccess())
+        return new Status('Error', [`running AddPod on PreFilter plugin "${pl.name}": ${s.message()}`]);
+    }
+    return Status.success();
+  }
+
   /** PreFilterExtensions.RemovePod on every plugin that has it. */
   runPreFilterRemovePod(state: CycleState, pod: Pod, victim: Pod, node: NodeInfo): Status {
     for (const pl of this.plugins) {
@@ -178,13 +210,18 @@ export class Framework {
   }
 
   /** PostFilter: the first success wins; otherwise the rejections' reasons, together. */
-  runPostFilter(state: CycleState, pod: Pod, statuses: NodeToStatus): PostFilterOutcome & { status: Status } {
+  runPostFilter(
+    state: CycleState,
+    pod: Pod,
+    statuses: NodeToStatus,
+    causedBy: number | null,
+  ): PostFilterOutcome & { status: Status } {
     const reasons: string[] = [];
     let rejector = '';
     let nominated: string | undefined;
     for (const pl of this.plugins) {
       if (pl.postFilter === undefined) continue;
-      const out = guard(() => pl.postFilter?.(state, pod, statuses) ?? { status: null });
+      const out = guard(() => pl.postFilter?.(state, pod, statuses, causedBy) ?? { status: null });
       const s = out instanceof Status ? out : statusOf(out.status);
       const n = out instanceof Status ? undefined : out.nominatedNodeName;
       if (s.isSuccess()) return { status: s, ...(n === undefined ? {} : { nominatedNodeName: n }) };

@@ -15,6 +15,7 @@ import { podTopologySpread } from './podtopologyspread';
 import { prioritySort } from './queuesort';
 import { schedulingGates } from './schedulinggates';
 import { taintToleration } from './tainttoleration';
+import { volumeBinding } from './volumebinding';
 
 export const PLUGINS: Registry = {
   SchedulingGates: () => schedulingGates(),
@@ -25,6 +26,7 @@ export const PLUGINS: Registry = {
   NodeAffinity: () => nodeAffinity(),
   NodePorts: () => nodePorts(),
   NodeResourcesFit: () => nodeResourcesFit(),
+  VolumeBinding: (h) => volumeBinding(h),
   PodTopologySpread: (h) => podTopologySpread(h),
   InterPodAffinity: (h) => interPodAffinity(h),
   DefaultPreemption: (h) => defaultPreemption(h),

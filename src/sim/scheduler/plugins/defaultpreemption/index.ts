@@ -1,78 +1,92 @@
 /**
- * DefaultPreemption (PostFilter), as far as its verdict goes: when no node fits, it asks on
- * which nodes evicting lower-priority pods would let the pod fit, and reports why none would,
- * in upstream's words (`preemption: 0/4 nodes are available: 1 Preemption is not helpful for
- * scheduling, 3 No preemption victims found for incoming pod.`).
+ * DefaultPreemption (PostFilter): when no node fits a pod, evict lower-priority pods from the
+ * node where that costs least and nominate the pod there (upstream's
+ * plugins/defaultpreemption with the framework's preemption evaluator). When preemption cannot
+ * help it says why, in upstream's words (`preemption: 0/4 nodes are available: 1 Preemption is
+ * not helpful for scheduling, 3 No preemption victims found for incoming pod.`).
  *
- * NOT SIMULATED: the preemption itself. When some node would fit after evictions, upstream
- * picks a candidate, deletes the victims and nominates the node; here the plugin only returns
- * Success without a message (so the FailedScheduling message matches upstream's) and the pod
- * stays pending until something else frees room.
+ * The search looks at a window of the potential nodes starting at an offset drawn from the
+ * kernel's seeded RNG, for at least 10% of them and at least 100
+ * (minCandidateNodesPercentage, minCandidateNodesAbsolute).
  */
 import type { Handle, Plugin } from '../../framework/interface';
-import type { CycleState } from '../../framework/cycle-state';
-import { NodeToStatus, fitErrorMessage, newDiagnosis } from '../../framework/diagnosis';
-import type { NodeInfo } from '../../framework/node-info';
+import { Evaluator, type PreemptionInterface } from '../../framework/preemption/preemption';
+import { REASON_PREEMPTION_BY_SCHEDULER } from '../../framework/preemption/prepare';
 import { Status } from '../../framework/status';
 import { podPriority, type Pod } from '../../framework/types';
+import { selectVictimsOnNode } from './victims';
+
+export { ERR_NOT_HELPFUL } from '../../framework/preemption/preemption';
+export { ERR_NO_VICTIMS } from './victims';
 
 export const NAME = 'DefaultPreemption';
-export const ERR_NO_VICTIMS = 'No preemption victims found for incoming pod';
-export const ERR_NOT_HELPFUL = 'Preemption is not helpful for scheduling';
 
-/** Why a pod may not preempt at all, or '' when it may (PodEligibleToPreemptOthers). */
-export function ineligibility(pod: Pod): string {
-  return pod.spec?.preemptionPolicy === 'Never' ? 'not eligible due to preemptionPolicy=Never.' : '';
+/** The plugin's arguments (DefaultPreemptionArgs), with upstream's defaults. */
+export interface DefaultPreemptionArgs {
+  readonly minCandidateNodesPercentage: number;
+  readonly minCandidateNodesAbsolute: number;
+}
+
+export const DEFAULT_ARGS: DefaultPreemptionArgs = {
+  minCandidateNodesPercentage: 10,
+  minCandidateNodesAbsolute: 100,
+};
+
+/** How many candidates to look for among `numNodes` potential nodes (calculateNumCandidates). */
+export function calculateNumCandidates(args: DefaultPreemptionArgs, numNodes: number): number {
+  const n = Math.max(
+    Math.trunc((numNodes * args.minCandidateNodesPercentage) / 100),
+    args.minCandidateNodesAbsolute,
+  );
+  return Math.min(n, numNodes);
+}
+
+/** Whether a pod is terminating because the scheduler preempted it. */
+function terminatingByPreemption(pod: Pod): boolean {
+  if (pod.metadata?.deletionTimestamp === undefined) return false;
+  const c = pod.status?.conditions?.find((x) => x.type === 'DisruptionTarget');
+  return c !== undefined && c.status === 'True' && c.reason === REASON_PREEMPTION_BY_SCHEDULER;
 }
 
 /**
- * The dry run on one node (SelectVictimsOnNode, without the reprieve step): remove every
- * lower-priority pod and run the filters again. Success means the node is a candidate.
+ * Why `pod` may not preempt, or '' (PodEligibleToPreemptOthers): never with
+ * preemptionPolicy Never; and not again while a lower-priority victim of its last preemption
+ * is still terminating on its nominated node, unless the filters now rule that node out.
  */
-export function selectVictimsOnNode(
-  handle: Handle,
-  state: CycleState,
-  pod: Pod,
-  node: NodeInfo,
-): { victims: Pod[]; status: Status } {
-  const copy = node.clone();
-  const victims = copy.pods.filter((p) => podPriority(p) < podPriority(pod));
-  if (victims.length === 0) return { victims, status: Status.unresolvable(ERR_NO_VICTIMS) };
-  for (const victim of victims) {
-    copy.removePod(victim);
-    const s = handle.runPreFilterRemovePod(state, pod, victim, copy);
-    if (!s.isSuccess()) return { victims: [], status: s };
-  }
-  const status = handle.runFilterPlugins(state, pod, copy);
-  return { victims: status.isSuccess() ? victims : [], status };
+export function podEligibleToPreemptOthers(handle: Handle, pod: Pod, nominatedNodeStatus: Status): string {
+  if (pod.spec?.preemptionPolicy === 'Never') return 'not eligible due to preemptionPolicy=Never.';
+  const nominated = pod.status?.nominatedNodeName ?? '';
+  if (nominated === '' || nominatedNodeStatus.code === 'UnschedulableAndUnresolvable') return '';
+  const node = handle.snapshot().get(nominated);
+  const waiting = node?.pods.some((p) => podPriority(p) < podPriority(pod) && terminatingByPreemption(p));
+  return waiting === true ? 'not eligible due to a terminating pod on the nominated node.' : '';
 }
 
-/** The DefaultPreemption plugin (verdict only; see above). */
-export function defaultPreemption(handle: Handle): Plugin {
+/** DefaultPreemption's answers to the evaluator's questions (its preemption.Interface). */
+export function defaultPreemptionInterface(
+  handle: Handle,
+  args: DefaultPreemptionArgs = DEFAULT_ARGS,
+): PreemptionInterface {
+  return {
+    getOffsetAndNumCandidates: (numNodes) => ({
+      offset: handle.kernel.rng.int(0, numNodes - 1),
+      numCandidates: calculateNumCandidates(args, numNodes),
+    }),
+    podEligibleToPreemptOthers: (pod, status) => podEligibleToPreemptOthers(handle, pod, status),
+    selectVictimsOnNode: (state, pod, node, pdbs) => selectVictimsOnNode(handle, state, pod, node, pdbs),
+  };
+}
+
+/** The DefaultPreemption plugin. */
+export function defaultPreemption(handle: Handle, args: DefaultPreemptionArgs = DEFAULT_ARGS): Plugin {
+  const evaluator = new Evaluator(handle, defaultPreemptionInterface(handle, args));
   return {
     name: NAME,
-    postFilter(state, pod, statuses) {
-      const notEligible = ineligibility(pod);
-      if (notEligible !== '') return { status: Status.unschedulable(`preemption: ${notEligible}`) };
-      const allNodes = handle.snapshot().list();
-      if (allNodes.length === 0) return { status: Status.error('no nodes available') };
-      const nodeStatuses = new NodeToStatus();
-      let candidates = 0;
-      for (const node of statuses.nodesForStatusCode(allNodes, 'Unschedulable')) {
-        const { victims, status } = selectVictimsOnNode(handle, state.clone(), pod, node);
-        if (status.isSuccess() && victims.length > 0) candidates++;
-        else if (status.isSuccess())
-          nodeStatuses.set(
-            node.name,
-            Status.error(`expected at least one victim pod on node "${node.name}"`),
-          );
-        else nodeStatuses.set(node.name, status);
-      }
-      if (candidates > 0) return { status: Status.success() };
-      const diagnosis = { ...newDiagnosis(), nodeToStatus: nodeStatuses };
-      nodeStatuses.setAbsentNodesStatus(Status.unresolvable(ERR_NOT_HELPFUL));
-      const message = fitErrorMessage(allNodes.length, diagnosis);
-      return { nominatedNodeName: '', status: Status.unschedulable(`preemption: ${message}`) };
+    postFilter(state, pod, statuses, causedBy) {
+      const out = evaluator.preempt(state, pod, statuses, causedBy);
+      const message = out.status.message();
+      if (message === '') return out;
+      return { ...out, status: new Status(out.status.code, [`preemption: ${message}`]) };
     },
   };
 }
