@@ -19,7 +19,7 @@ spec:
     command: ["sleep", "3600"]
     resources:
       requests:
-        cpu: "2"
+        cpu: "1500m"
 `;
 
 const HIGH = `apiVersion: v1
@@ -33,7 +33,7 @@ spec:
     image: nginx:1.27
     resources:
       requests:
-        cpu: "2"
+        cpu: "1500m"
 `;
 
 describe.skipIf(kubectl === null)(

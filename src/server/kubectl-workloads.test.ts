@@ -14,13 +14,14 @@ describe.skipIf(kubectl === null)(
     }, 60_000);
     afterAll(() => api?.stop());
 
-    it('the worker nodes register and are Ready', async () => {
+    it('the control-plane and worker nodes register and are Ready', async () => {
       expect(
         (await api.kubectl(['wait', '--for=condition=Ready', 'node', '--all', '--timeout=60s'])).code,
       ).toBe(0);
       const nodes = rows((await api.kubectl(['get', 'nodes'])).stdout);
       expect(nodes[0]).toEqual(['NAME', 'STATUS', 'ROLES', 'AGE', 'VERSION']);
       expect(nodes.slice(1).map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
+        ['control-plane', 'Ready', 'control-plane', 'v1.32.4'],
         ['node-1', 'Ready', '<none>', 'v1.32.4'],
         ['node-2', 'Ready', '<none>', 'v1.32.4'],
         ['node-3', 'Ready', '<none>', 'v1.32.4'],

@@ -1,5 +1,6 @@
 import { AggregatedServers } from './apiserver/aggregator/servers';
 import { ApiServer } from './apiserver/apiserver';
+import { APISERVER_ADDRESS } from './apiserver/bootstrap';
 import { startCloudControllerManager } from './cloud-controller-manager';
 import type { UserInfo } from './apiserver/types';
 import { cronJob } from './controllers/cronjob';
@@ -30,7 +31,11 @@ import { startHostpathDriver } from './node/csi';
 import { startKubelet } from './node/kubelet';
 import { KubeletDirectory } from './node/kubelet/server';
 import { startScheduler } from './scheduler';
-import { buildTopology, workerNodeName, type Topology } from './topology';
+import { CONTROL_PLANE_TAINT, install, type CniPluginName, type ProxyMode } from './installer';
+import { buildTopology, CONTROL_PLANE_NODE, workerNodeName, type Topology } from './topology';
+
+/** The control-plane node's pod CIDR: the first of the cluster's pod network. */
+const CONTROL_PLANE_POD_CIDR = '10.244.0.0/24';
 
 /** What a cluster is built from. The same options and inputs always give the same trace. */
 export interface ClusterOptions {
@@ -66,11 +71,32 @@ export interface ClusterOptions {
    */
   readonly metricsServer?: boolean;
   /**
+   * Whether the installer applies the cluster addons (kube-proxy, CoreDNS with the kube-dns
+   * Service, the CNI plugin's agents, metrics-server's Deployment) and runs a kubelet on the
+   * control-plane node for them; by default whenever the kubelets run.
+   */
+  readonly addons?: boolean;
+  /** The CNI plugin (kind's `kindnet` by default; `flannel`, `calico`, `cilium`). */
+  readonly cni?: CniPluginName;
+  /** kube-proxy's mode: `iptables` (kind's default), `ipvs` or `nftables`. */
+  readonly kubeProxyMode?: ProxyMode;
+  /**
+   * What the worker nodes differ in, node-1 first: capacity (cpu, memory, pods) and labels
+   * (e.g. `topology.kubernetes.io/zone` on bare metal; in the cloud, the cloud sets zones).
+   */
+  readonly workers?: readonly WorkerSpec[];
+  /**
    * OpenAPI v3 component schemas kube-apiserver serves and patches with (see
    * `ApiServerOptions.openapiSchemas`); the host generates them, the simulation only carries
    * them.
    */
   readonly openapiSchemas?: Readonly<Record<string, object>>;
+}
+
+/** How one worker node differs from the defaults (2 cpu, about 8 GiB, 110 pods). */
+export interface WorkerSpec {
+  readonly capacity?: Readonly<Record<string, string>>;
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** 2025-01-01T00:00:00Z: the start instant when the host does not pass one. */
@@ -113,6 +139,8 @@ export type ResolvedClusterOptions = Required<
     | 'cloudProvider'
     | 'storage'
     | 'metricsServer'
+    | 'addons'
+    | 'workers'
   >
 >;
 
@@ -137,6 +165,8 @@ export function createCluster(options: ClusterOptions): Cluster {
     seed: options.seed,
     workerNodes: options.workerNodes ?? 3,
     epoch: options.epoch ?? DEFAULT_EPOCH,
+    cni: options.cni ?? 'kindnet',
+    kubeProxyMode: options.kubeProxyMode ?? 'iptables',
   };
   const kernel = new Kernel({ seed: resolved.seed, epoch: resolved.epoch });
   const etcd = new Etcd(kernel);
@@ -154,9 +184,32 @@ export function createCluster(options: ClusterOptions): Cluster {
   createControllerManager(kernel, apiserver, options.controllers ?? CONTROLLERS).start();
   if (options.scheduler !== false) startScheduler(kernel, apiserver);
   if (options.cloudProvider !== false) startCloudControllerManager(kernel, apiserver);
+  const addons = options.addons ?? options.kubelets !== false;
   if (options.kubelets !== false) {
-    for (let n = 1; n <= resolved.workerNodes; n++)
-      startKubelet(kernel, apiserver, workerNodeName(n), { directory: kubelets });
+    if (addons) {
+      startKubelet(kernel, apiserver, CONTROL_PLANE_NODE, {
+        directory: kubelets,
+        internalIP: APISERVER_ADDRESS,
+        podCIDR: CONTROL_PLANE_POD_CIDR,
+        registerWithTaints: [CONTROL_PLANE_TAINT],
+      });
+    }
+    for (let n = 1; n <= resolved.workerNodes; n++) {
+      const spec = options.workers?.[n - 1];
+      startKubelet(kernel, apiserver, workerNodeName(n), {
+        directory: kubelets,
+        ...(spec?.capacity === undefined ? {} : { capacity: spec.capacity }),
+        ...(spec?.labels === undefined ? {} : { labels: spec.labels }),
+      });
+    }
+  }
+  if (addons) {
+    install(kernel, apiserver, {
+      controlPlaneNode: CONTROL_PLANE_NODE,
+      cni: resolved.cni,
+      proxyMode: resolved.kubeProxyMode,
+      metricsServer: options.metricsServer ?? options.kubelets !== false,
+    });
   }
   if (options.storage !== false) {
     const nodes =
@@ -169,6 +222,6 @@ export function createCluster(options: ClusterOptions): Cluster {
     (options.metricsServer ?? options.kubelets !== false)
       ? startMetricsServer(kernel, apiserver, kubelets, aggregated)
       : null;
-  const topology = buildTopology(resolved.workerNodes);
+  const topology = buildTopology(resolved.workerNodes, addons && options.kubelets !== false);
   return { options: resolved, kernel, topology, etcd, apiserver, kubelets, aggregated, metricsServer };
 }

@@ -37,6 +37,14 @@ describe('buildTopology', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('with control-plane agents, runs a kubelet, a runtime and kube-proxy on the control plane too', () => {
+    const agents = buildTopology(1, true)
+      .components.filter((c) => c.machine === 'control-plane')
+      .map((c) => c.kind);
+    expect(agents).toEqual(expect.arrayContaining(['kubelet', 'container-runtime', 'kube-proxy', 'etcd']));
+    expect(buildTopology(1).components.some((c) => c.id === 'control-plane/kubelet')).toBe(false);
+  });
+
   it.each([-1, 1.5])('rejects %s worker nodes', (n) => {
     expect(() => buildTopology(n)).toThrow(RangeError);
   });

@@ -61,9 +61,11 @@ export function workerNodeName(n: number): string {
 /**
  * Builds the topology of a cluster with one control-plane node and `workerNodes` workers.
  * Every component talks only to kube-apiserver, except kube-apiserver itself (to etcd)
- * and kubelet (to its node's container runtime, through the CRI).
+ * and kubelet (to its node's container runtime, through the CRI). With `controlPlaneAgents`
+ * the control-plane node also runs a kubelet, a container runtime and kube-proxy, as a
+ * kubeadm control plane does.
  */
-export function buildTopology(workerNodes: number): Topology {
+export function buildTopology(workerNodes: number, controlPlaneAgents = false): Topology {
   if (!Number.isInteger(workerNodes) || workerNodes < 0) {
     throw new RangeError(`worker node count must be a whole number >= 0, got ${workerNodes}`);
   }
@@ -78,15 +80,19 @@ export function buildTopology(workerNodes: number): Topology {
     if (kind === 'etcd') links.push({ from: apiserver, to: id, protocol: 'etcd' });
     else if (kind !== 'kube-apiserver') links.push({ from: id, to: apiserver, protocol: 'kubernetes-api' });
   }
-  for (let n = 1; n <= workerNodes; n++) {
-    const name = workerNodeName(n);
-    machines.push({ name, role: 'worker' });
+  const agents = (name: string) => {
     for (const kind of WORKER_KINDS) {
       const id = `${name}/${kind}`;
       components.push({ id, kind, machine: name });
       if (kind === 'container-runtime') links.push({ from: `${name}/kubelet`, to: id, protocol: 'cri' });
       else links.push({ from: id, to: apiserver, protocol: 'kubernetes-api' });
     }
+  };
+  if (controlPlaneAgents) agents(CONTROL_PLANE_NODE);
+  for (let n = 1; n <= workerNodes; n++) {
+    const name = workerNodeName(n);
+    machines.push({ name, role: 'worker' });
+    agents(name);
   }
   return { machines, components, links };
 }

@@ -8,7 +8,7 @@ const METRICS = '/apis/metrics.k8s.io/v1beta1';
 
 /** A one-node cluster, a raw GET, and pod creation as kubectl would do them. */
 function setup(options: Partial<ClusterOptions> = {}) {
-  const cluster = createCluster({ seed: 1, workerNodes: 1, ...options });
+  const cluster = createCluster({ seed: 1, workerNodes: 1, addons: false, ...options });
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));
   const request = (method: 'GET' | 'POST', path: string, body?: object, accept = 'application/json') => {

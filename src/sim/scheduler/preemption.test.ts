@@ -14,7 +14,7 @@ const PDBS = findResource('policy', 'v1', 'poddisruptionbudgets') as ResourceInf
 
 /** A whole cluster (three 2-cpu workers with kubelets) and a kubectl-like client. */
 function setup() {
-  const cluster = createCluster({ seed: 1, cloudProvider: false });
+  const cluster = createCluster({ seed: 1, cloudProvider: false, addons: false });
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));

@@ -23,7 +23,7 @@ const STATEFULSETS = findResource('apps', 'v1', 'statefulsets') as ResourceInfo;
 
 /** A whole cluster (3 nodes, the installer's storage) after its nodes and driver came up. */
 function cluster() {
-  const c = createCluster({ seed: 7 });
+  const c = createCluster({ seed: 7, addons: false });
   const client = new ApiClient(c.apiserver, 'kubectl', 'kubectl');
   const run = (ms: number) => c.kernel.runUntil(c.kernel.clock.now() + ms);
   run(10_000);

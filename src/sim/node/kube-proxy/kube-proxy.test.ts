@@ -8,7 +8,7 @@ import { startKubeProxy, type ProxyMode } from '.';
 const r = (g: string, v: string, p: string) => findResource(g, v, p) as ResourceInfo;
 
 function cluster(mode: ProxyMode) {
-  const c = createCluster({ seed: 5, workerNodes: 2 });
+  const c = createCluster({ seed: 5, workerNodes: 2, addons: false });
   const steps: TraceStep[] = [];
   c.kernel.trace.subscribe((s) => steps.push(s));
   const proxy = startKubeProxy(c.kernel, c.apiserver, 'node-1', { mode });

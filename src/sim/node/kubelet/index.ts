@@ -6,6 +6,7 @@
  * sandboxes and containers, writes their status, and stops and deletes them when they are
  * deleted. Every API and runtime call carries the trace step that caused it.
  */
+import type { Taint } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../../apiserver/apiserver';
 import { EventRecorder } from '../../client/events';
 import { Informer } from '../../client/informer';
@@ -32,6 +33,10 @@ export interface KubeletOptions {
   readonly podCIDR?: string;
   /** The node's InternalIP; `172.18.0.<n+2>` by default (the control plane is .2). */
   readonly internalIP?: string;
+  /** Labels the Node is registered with besides the well-known ones (`--node-labels`). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Taints the Node is registered with (`--register-with-taints`). */
+  readonly registerWithTaints?: readonly Taint[];
   /** Capacity (= allocatable) overrides: cpu, memory, pods, ephemeral-storage. */
   readonly capacity?: Readonly<Record<string, string>>;
   /** Where the kubelet registers its server (:10250) when it starts, for kube-apiserver. */
@@ -74,6 +79,8 @@ function machineFor(kernel: Kernel, nodeName: string, options: KubeletOptions): 
     internalIP: options.internalIP ?? `172.18.0.${n + 2}`,
     podCIDR: options.podCIDR ?? `10.244.${n}.0/24`,
     capacity: { ...DEFAULT_CAPACITY, ...options.capacity },
+    taints: options.registerWithTaints ?? [],
+    labels: options.labels ?? {},
     kubeletVersion: KUBELET_VERSION,
     containerRuntimeVersion: `${RUNTIME_VERSION.runtimeName}://${RUNTIME_VERSION.runtimeVersion.slice(1)}`,
     kernelVersion: '6.8.0-51-generic',

@@ -5,7 +5,7 @@
  * `nodes/<node>/status` only if it changed or 5 min passed since the last report
  * (nodeStatusReportFrequency); the 10 s liveness signal is the Lease (lease.ts).
  */
-import type { NodeCondition } from 'kubernetes-types/core/v1';
+import type { NodeCondition, Taint } from 'kubernetes-types/core/v1';
 import { ApiError } from '../../apiserver/status';
 import type { KubeObject } from '../../apiserver/types';
 import type { EventRecorder } from '../../client/events';
@@ -24,6 +24,10 @@ export interface NodeMachine {
   readonly internalIP: string;
   readonly podCIDR: string;
   readonly capacity: Readonly<Record<string, string>>;
+  /** Labels the Node is registered with, besides the well-known ones. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Taints the Node is registered with. */
+  readonly taints: readonly Taint[];
   readonly kubeletVersion: string;
   readonly containerRuntimeVersion: string;
   readonly kernelVersion: string;
@@ -105,6 +109,7 @@ export class NodeStatusReporter {
       'kubernetes.io/arch': 'amd64',
       'kubernetes.io/hostname': m.name,
       'kubernetes.io/os': 'linux',
+      ...m.labels,
     };
     const node = {
       apiVersion: 'v1',
@@ -114,7 +119,11 @@ export class NodeStatusReporter {
         labels,
         annotations: { 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
       },
-      spec: { podCIDR: m.podCIDR, podCIDRs: [m.podCIDR] },
+      spec: {
+        podCIDR: m.podCIDR,
+        podCIDRs: [m.podCIDR],
+        ...(m.taints.length === 0 ? {} : { taints: m.taints.map((t) => ({ ...t })) }),
+      },
       status,
     };
     try {
