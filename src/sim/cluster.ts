@@ -192,12 +192,14 @@ export function createCluster(options: ClusterOptions): Cluster {
         internalIP: APISERVER_ADDRESS,
         podCIDR: CONTROL_PLANE_POD_CIDR,
         registerWithTaints: [CONTROL_PLANE_TAINT],
+        cni: resolved.cni,
       });
     }
     for (let n = 1; n <= resolved.workerNodes; n++) {
       const spec = options.workers?.[n - 1];
       startKubelet(kernel, apiserver, workerNodeName(n), {
         directory: kubelets,
+        cni: resolved.cni,
         ...(spec?.capacity === undefined ? {} : { capacity: spec.capacity }),
         ...(spec?.labels === undefined ? {} : { labels: spec.labels }),
       });

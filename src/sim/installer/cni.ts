@@ -4,11 +4,9 @@
  * for calico and cilium, a controller Deployment. What the plugin does to packets is
  * simulated in src/sim/network; these are the pods a student sees.
  */
+import type { CniPluginName } from '../network/cni-agent';
 import { fieldEnv, hostPathVolume, LINUX, serviceAccount, TOLERATE_ALL } from './manifests';
 import { IMAGES, POD_SUBNET } from './versions';
-
-/** The CNI plugins a cluster can be built with. */
-export type CniPluginName = 'kindnet' | 'flannel' | 'calico' | 'cilium';
 
 type Json = Record<string, unknown>;
 

@@ -11,12 +11,13 @@ import { resourceForKind, type ResourceInfo } from '../apiserver/resources';
 import type { KubeObject } from '../apiserver/types';
 import { ApiClient } from '../client/rest';
 import type { Kernel } from '../kernel/kernel';
-import { cniAddon, type CniPluginName } from './cni';
+import type { CniPluginName } from '../network/cni-agent';
+import { cniAddon } from './cni';
 import { corednsAddon } from './coredns';
 import { kubeProxyAddon } from './kube-proxy';
 import { metricsServerAddon } from './metrics-server';
 
-export type { CniPluginName } from './cni';
+export type { CniPluginName } from '../network/cni-agent';
 
 /** The kube-proxy modes (`mode` in its KubeProxyConfiguration). */
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';

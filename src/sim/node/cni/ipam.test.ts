@@ -56,10 +56,17 @@ describe('CNI plugin', () => {
       address: '10.244.1.2/24',
       ip: '10.244.1.2',
       gateway: '10.244.1.1',
+      hostInterface: expect.stringMatching(/^veth[0-9a-f]{8}$/),
     });
     cni.del('sandbox-1', { namespace: 'default', name: 'web' }, added.step);
     expect(steps.map((s) => [s.from, s.to, s.kind, s.summary, s.causedBy])).toEqual([
-      ['node-1/kubelet', 'node-1/container-runtime', 'runtime', 'CNI ADD default/web: eth0 10.244.1.2/24', 7],
+      [
+        'node-1/kubelet',
+        'node-1/container-runtime',
+        'runtime',
+        `CNI ADD default/web: eth0 10.244.1.2/24 <-> ${added.result.hostInterface}`,
+        7,
+      ],
       [
         'node-1/kubelet',
         'node-1/container-runtime',
@@ -68,5 +75,21 @@ describe('CNI plugin', () => {
         added.step,
       ],
     ]);
+  });
+});
+
+describe('CNI plugins name the host end of the veth as they do for real', () => {
+  it.each([
+    { plugin: 'kindnet' as const, binary: 'ptp', name: /^veth[0-9a-f]{8}$/ },
+    { plugin: 'flannel' as const, binary: 'bridge', name: /^veth[0-9a-f]{8}$/ },
+    { plugin: 'calico' as const, binary: 'calico', name: /^cali[0-9a-f]{11}$/ },
+    { plugin: 'cilium' as const, binary: 'cilium-cni', name: /^lxc[0-9a-f]{12}$/ },
+  ])('$plugin', ({ plugin, binary, name }) => {
+    const kernel = new Kernel({ seed: 1, epoch: 0 });
+    const steps: TraceStep[] = [];
+    kernel.trace.subscribe((s) => steps.push(s));
+    const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime', '10.244.1.0/24', plugin);
+    expect(cni.add('s', { namespace: 'default', name: 'web' }, null).result.hostInterface).toMatch(name);
+    expect(steps[0]?.detail).toMatchObject({ command: 'ADD', plugin: binary });
   });
 });

@@ -1,11 +1,23 @@
 /**
- * The node's CNI plugin (kind's kindnet: `ptp` with `host-local` IPAM), reduced to what
- * the simulation needs: ADD gives a sandbox's network namespace an `eth0` with the next pod
- * IP of the node's podCIDR, DEL releases it. Each call is a trace step on the edge between
- * the node's kubelet and container runtime, since it is part of setting up a pod sandbox.
+ * The node's CNI plugin, reduced to what the simulation needs: ADD gives a sandbox's network
+ * namespace an `eth0` with the next pod IP of the node's podCIDR (host-local IPAM) and the
+ * host end of its veth pair (kindnet's `ptp` veth with a /32 route, flannel's `bridge` onto
+ * cni0, calico's `cali*` and cilium's `lxc*` devices), DEL releases it. Each call is a trace
+ * step on the edge between the node's kubelet and container runtime, since it is part of
+ * setting up a pod sandbox.
  */
 import type { Kernel } from '../../kernel/kernel';
+import type { CniPluginName } from '../../network/cni-agent';
+import { hostInterface } from '../../network/routing';
 import { HostLocalIpam } from './ipam';
+
+/** The CNI binary each plugin's config chains to for the pod's interface. */
+const BINARY: Readonly<Record<CniPluginName, string>> = {
+  kindnet: 'ptp',
+  flannel: 'bridge',
+  calico: 'calico',
+  cilium: 'cilium-cni',
+};
 
 /** The result of a CNI ADD (trimmed CNI Result). */
 export interface CniResult {
@@ -14,6 +26,8 @@ export interface CniResult {
   readonly address: string;
   readonly ip: string;
   readonly gateway: string;
+  /** The host end of the pod's veth pair. */
+  readonly hostInterface: string;
 }
 
 /** Identifies the pod a sandbox belongs to (CNI_ARGS K8S_POD_NAMESPACE/NAME). */
@@ -31,6 +45,8 @@ export class CniPlugin {
     private readonly from: string,
     private readonly to: string,
     podCIDR: string,
+    /** Which plugin the node runs (kind's kindnet by default). */
+    private readonly plugin: CniPluginName = 'kindnet',
   ) {
     this.ipam = new HostLocalIpam(podCIDR);
   }
@@ -43,15 +59,18 @@ export class CniPlugin {
       address: `${ip}/${this.ipam.prefixLength}`,
       ip,
       gateway: this.ipam.gateway,
+      hostInterface: hostInterface(this.plugin, pod.namespace, pod.name),
     };
     const step = this.kernel.trace.emit({
       from: this.from,
       to: this.to,
       kind: 'runtime',
-      summary: `CNI ADD ${pod.namespace}/${pod.name}: eth0 ${result.address}`,
+      summary: `CNI ADD ${pod.namespace}/${pod.name}: eth0 ${result.address} <-> ${result.hostInterface}`,
       detail: {
         command: 'ADD',
-        plugin: 'ptp',
+        plugin: BINARY[this.plugin],
+        hostInterface: result.hostInterface,
+        ...(this.plugin === 'flannel' ? { bridge: 'cni0' } : {}),
         ipam: 'host-local',
         containerId: sandboxId,
         namespace: pod.namespace,
@@ -74,7 +93,7 @@ export class CniPlugin {
       summary: `CNI DEL ${pod.namespace}/${pod.name}${ip === null ? '' : `: release ${ip}`}`,
       detail: {
         command: 'DEL',
-        plugin: 'ptp',
+        plugin: BINARY[this.plugin],
         ipam: 'host-local',
         containerId: sandboxId,
         namespace: pod.namespace,

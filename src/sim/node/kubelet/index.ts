@@ -12,6 +12,7 @@ import { EventRecorder } from '../../client/events';
 import { Informer } from '../../client/informer';
 import { ApiClient } from '../../client/rest';
 import type { Kernel } from '../../kernel/kernel';
+import type { CniPluginName } from '../../network/cni-agent';
 import { CniPlugin } from '../cni/plugin';
 import { ContainerRuntime, RUNTIME_VERSION } from '../cri/runtime';
 import { Backoff } from './backoff';
@@ -33,6 +34,8 @@ export interface KubeletOptions {
   readonly podCIDR?: string;
   /** The node's InternalIP; `172.18.0.<n+2>` by default (the control plane is .2). */
   readonly internalIP?: string;
+  /** The CNI plugin the node runs (kind's kindnet by default). */
+  readonly cni?: CniPluginName;
   /** Labels the Node is registered with besides the well-known ones (`--node-labels`). */
   readonly labels?: Readonly<Record<string, string>>;
   /** Taints the Node is registered with (`--register-with-taints`). */
@@ -102,7 +105,7 @@ export function startKubelet(
   const client = new ApiClient(apiserver, id, 'kubelet');
   const recorder = new EventRecorder(kernel, client, 'kubelet', nodeName);
   const machine = machineFor(kernel, nodeName, options);
-  const cni = new CniPlugin(kernel, id, `${nodeName}/container-runtime`, machine.podCIDR);
+  const cni = new CniPlugin(kernel, id, `${nodeName}/container-runtime`, machine.podCIDR, options.cni);
   const runtime = new ContainerRuntime(kernel, nodeName, cni);
   const base = {
     kernel,
