@@ -4,8 +4,8 @@ import { CARD, handlesBetween, layoutCluster } from './layout';
 
 type Box = { x: number; y: number; width: number; height: number };
 
-function absoluteBoxes(workers: number): Map<string, Box & { parent?: string }> {
-  const { nodes } = layoutCluster(buildTopology(workers));
+function absoluteBoxes(workers: number, agents = false): Map<string, Box & { parent?: string }> {
+  const { nodes } = layoutCluster(buildTopology(workers, agents));
   const boxes = new Map<string, Box & { parent?: string }>();
   for (const node of nodes) {
     const parent = node.parentId === undefined ? undefined : boxes.get(node.parentId);
@@ -26,11 +26,17 @@ const inside = (a: Box, b: Box) =>
   a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
 describe('layoutCluster', () => {
-  it.each([1, 3, 4, 7])(
-    'with %s worker nodes, draws every component once, inside its machine, without overlaps',
-    (workers) => {
-      const topology = buildTopology(workers);
-      const boxes = absoluteBoxes(workers);
+  it.each([
+    [1, false],
+    [3, false],
+    [3, true],
+    [4, true],
+    [7, false],
+  ])(
+    'with %s worker nodes (control-plane agents: %s), draws every component once, inside its machine, without overlaps',
+    (workers, agents) => {
+      const topology = buildTopology(workers, agents);
+      const boxes = absoluteBoxes(workers, agents);
       for (const component of topology.components) expect(boxes.has(component.id)).toBe(true);
       const all = [...boxes.entries()];
       const frames = all.filter(([id]) => id.startsWith('machine:'));

@@ -28,6 +28,10 @@ const CONTROL_PLANE_SLOTS: Partial<Record<ComponentKind, Slot>> = {
   'cloud-controller-manager': [2, 0],
   'kube-apiserver': [1, 1],
   etcd: [2, 1],
+  // A kubeadm control plane also runs the node agents (its pods are static pods and addons).
+  kubelet: [0, 2],
+  'container-runtime': [1, 2],
+  'kube-proxy': [2, 2],
 };
 const WORKER_SLOTS: Partial<Record<ComponentKind, Slot>> = {
   kubelet: [0, 0],
@@ -53,7 +57,16 @@ export function layoutCluster(topology: Topology): { nodes: ClusterFlowNode[]; e
   const nodes: ClusterFlowNode[] = [];
   const absolute = new Map<string, { x: number; y: number }>();
   const workers = topology.machines.filter((m) => m.role === 'worker');
-  const cpFrame = frameSize(3, 2);
+  const controlPlanes = new Set(
+    topology.machines.filter((m) => m.role === 'control-plane').map((m) => m.name),
+  );
+  const isControlPlane = (c: TopologyComponent) => controlPlanes.has(c.machine ?? '');
+  const cpRows = topology.components.some(
+    (c) => c.machine !== null && c.kind === 'kubelet' && isControlPlane(c),
+  )
+    ? 3
+    : 2;
+  const cpFrame = frameSize(3, cpRows);
   const workerFrame = frameSize(2, 2);
   const perRow = Math.min(Math.max(workers.length, 1), WORKERS_PER_ROW);
   const workersWidth = perRow * workerFrame.width + (perRow - 1) * MACHINE_GAP;
