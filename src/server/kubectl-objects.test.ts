@@ -40,10 +40,22 @@ describe.skipIf(kubectl === null)(
       const created = await api.kubectl(['create', '-f', api.file('web.yaml', DEPLOYMENT)]);
       expect(created).toMatchObject({ code: 0, stdout: 'deployment.apps/web created\n' });
 
+      // Once the deployment controller has created the ReplicaSet, before any pod is available.
+      const waited = await api.kubectl([
+        'wait',
+        '--for=jsonpath={.status.updatedReplicas}=2',
+        'deployment/web',
+        '--timeout=20s',
+      ]);
+      expect(waited.code).toBe(0);
       const table = await api.kubectl(['get', 'deployments']);
       expect(rows(table.stdout)[0]).toEqual(['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE']);
-      // The deployment controller has already created the ReplicaSet; no pod is available yet.
-      expect(rows(table.stdout)[1]?.slice(0, 4)).toEqual(['web', '0/2', '2', '0']);
+      expect(rows(table.stdout)[1]?.slice(0, 4)).toEqual([
+        'web',
+        expect.stringMatching(/^[0-2]\/2$/),
+        '2',
+        expect.stringMatching(/^[0-2]$/),
+      ]);
 
       const wide = await api.kubectl(['get', 'deploy', 'web', '-o', 'wide']);
       expect(rows(wide.stdout)[0]).toEqual([

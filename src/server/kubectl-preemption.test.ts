@@ -153,7 +153,7 @@ describe.skipIf(kubectl === null)(
       const highDescribed = (await api.kubectl(['describe', 'pod', 'high'])).stdout;
       expect(highDescribed).toMatch(/^Priority:\s+1000000$/m);
       expect(highDescribed).toMatch(
-        /^\s+Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0\/3 nodes are available: 3 Insufficient cpu\.$/m,
+        /^\s+Warning\s+FailedScheduling\s+\S+\s+default-scheduler\s+0\/4 nodes are available: 1 node\(s\) had untolerated taint \{node-role\.kubernetes\.io\/control-plane: \}, 3 Insufficient cpu\.$/m,
       );
 
       // When the victim's grace period ends, the pod lands on its nominated node.

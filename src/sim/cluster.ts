@@ -3,6 +3,7 @@ import { ApiServer } from './apiserver/apiserver';
 import { APISERVER_ADDRESS } from './apiserver/bootstrap';
 import { startCloudControllerManager } from './cloud-controller-manager';
 import type { UserInfo } from './apiserver/types';
+import { attachDetach } from './controllers/attach-detach';
 import { cronJob } from './controllers/cronjob';
 import { daemonSet } from './controllers/daemonset';
 import { deployment } from './controllers/deployment';
@@ -28,9 +29,12 @@ import { Kernel } from './kernel/kernel';
 import { startMetricsServer, type MetricsServer } from './metrics-server';
 import { Etcd } from './store';
 import { startHostpathDriver } from './node/csi';
-import { startKubelet } from './node/kubelet';
+import { startKubelet, type Kubelet } from './node/kubelet';
+import { connectNodes } from './network/nodes';
+import type { ClusterNetwork } from './network/network';
 import { KubeletDirectory } from './node/kubelet/server';
 import { startScheduler } from './scheduler';
+import { controlPlaneManifests } from './installer/control-plane';
 import { CONTROL_PLANE_TAINT, install, type CniPluginName, type ProxyMode } from './installer';
 import { buildTopology, CONTROL_PLANE_NODE, workerNodeName, type Topology } from './topology';
 
@@ -123,6 +127,7 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   horizontalPodAutoscaler,
   disruption,
   persistentVolumeBinder,
+  attachDetach,
   pvcProtection,
   pvProtection,
 ];
@@ -157,6 +162,11 @@ export interface Cluster {
   readonly aggregated: AggregatedServers;
   /** metrics-server, if installed. */
   readonly metricsServer: MetricsServer | null;
+  /**
+   * The Service network (kube-proxy and the CNI agent on every node with a kubelet, CoreDNS)
+   * that the containers' processes use; null without kubelets.
+   */
+  readonly network: ClusterNetwork | null;
 }
 
 /** The composition root: builds a cluster and wires its components to one kernel. */
@@ -185,24 +195,28 @@ export function createCluster(options: ClusterOptions): Cluster {
   if (options.scheduler !== false) startScheduler(kernel, apiserver);
   if (options.cloudProvider !== false) startCloudControllerManager(kernel, apiserver);
   const addons = options.addons ?? options.kubelets !== false;
+  const started: Kubelet[] = [];
   if (options.kubelets !== false) {
     if (addons) {
-      startKubelet(kernel, apiserver, CONTROL_PLANE_NODE, {
+      const controlPlane = startKubelet(kernel, apiserver, CONTROL_PLANE_NODE, {
         directory: kubelets,
         internalIP: APISERVER_ADDRESS,
         podCIDR: CONTROL_PLANE_POD_CIDR,
         registerWithTaints: [CONTROL_PLANE_TAINT],
+        staticPods: controlPlaneManifests({ nodeName: CONTROL_PLANE_NODE, address: APISERVER_ADDRESS }),
         cni: resolved.cni,
       });
+      started.push(controlPlane);
     }
     for (let n = 1; n <= resolved.workerNodes; n++) {
       const spec = options.workers?.[n - 1];
-      startKubelet(kernel, apiserver, workerNodeName(n), {
+      const worker = startKubelet(kernel, apiserver, workerNodeName(n), {
         directory: kubelets,
         cni: resolved.cni,
         ...(spec?.capacity === undefined ? {} : { capacity: spec.capacity }),
         ...(spec?.labels === undefined ? {} : { labels: spec.labels }),
       });
+      started.push(worker);
     }
   }
   if (addons) {
@@ -224,6 +238,20 @@ export function createCluster(options: ClusterOptions): Cluster {
     (options.metricsServer ?? options.kubelets !== false)
       ? startMetricsServer(kernel, apiserver, kubelets, aggregated)
       : null;
+  const network =
+    started.length === 0
+      ? null
+      : connectNodes(kernel, apiserver, started, { cni: resolved.cni, proxyMode: resolved.kubeProxyMode });
   const topology = buildTopology(resolved.workerNodes, addons && options.kubelets !== false);
-  return { options: resolved, kernel, topology, etcd, apiserver, kubelets, aggregated, metricsServer };
+  return {
+    options: resolved,
+    kernel,
+    topology,
+    etcd,
+    apiserver,
+    kubelets,
+    aggregated,
+    metricsServer,
+    network,
+  };
 }

@@ -53,7 +53,12 @@ describe('lab store', () => {
   it('mirrors the topology, clock and recent steps, keeping the newest', () => {
     const { host, emit } = fakeHost();
     const store = createLabStore(host);
-    emit({ type: 'init', options: { seed: 1, workerNodes: 3, epoch: 0 }, topology: buildTopology(3), clock });
+    emit({
+      type: 'init',
+      options: { seed: 1, workerNodes: 3, epoch: 0, cni: 'kindnet', kubeProxyMode: 'iptables' },
+      topology: buildTopology(3),
+      clock,
+    });
     expect(store.getState().topology?.machines).toHaveLength(4);
     const many = Array.from({ length: MAX_STEPS + 20 }, (_, i) => step(i + 1));
     emit({ type: 'batch', clock: { ...clock, time: 5000 }, steps: many });

@@ -6,6 +6,7 @@ import type { RequestScope } from './handlers/scope';
 import { admitPodPriority, keepPodPriority, validatePriorityClassDefault } from './priority-admission';
 import { quotaAdmission } from './quota-admission';
 import { RESOURCES } from './resources';
+import { mountServiceAccountToken } from './serviceaccount-token-admission';
 import { ApiError, forbidden, notFound } from './status';
 import { isStorageAdmissionTarget, storageAdmission } from './storage-protection-admission';
 import type { KubeObject } from './types';
@@ -28,15 +29,21 @@ export function mutatingAdmission(
     return { ...obj, spec };
   }
   const plugins: string[] = [];
-  if (spec.serviceAccountName === undefined || spec.serviceAccountName === '') {
+  // A mirror pod (a static pod's copy) keeps the kubelet's spec: no service account is added.
+  const mirror = obj.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+  if (!mirror && (spec.serviceAccountName === undefined || spec.serviceAccountName === '')) {
     spec.serviceAccountName = 'default';
     plugins.push('ServiceAccount');
   }
+  if (mountServiceAccountToken(scope, obj, spec) && !plugins.includes('ServiceAccount'))
+    plugins.push('ServiceAccount');
   admitPodPriority(scope, obj, spec);
   plugins.push('Priority');
-  const tolerations = [...((spec.tolerations as { key?: string }[] | undefined) ?? [])];
+  const tolerations = [...((spec.tolerations as { key?: string; effect?: string }[] | undefined) ?? [])];
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
-    if (!tolerations.some((t) => t.key === key)) {
+    const tolerated = (t: { key?: string; effect?: string }) =>
+      (t.key === key || (t.key ?? '') === '') && (t.effect === 'NoExecute' || (t.effect ?? '') === '');
+    if (!tolerations.some(tolerated)) {
       tolerations.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 } as {
         key: string;
       });

@@ -27,6 +27,7 @@ import type { NodeConnections } from './handlers/kubelet-connection';
 import { servePodStream } from './handlers/pod-streams';
 import { createReview, isReview } from './handlers/reviews';
 import { handleBinding, handleFinalize, handleScale } from './handlers/subresources';
+import { createToken } from './handlers/token-request';
 import { patchObject } from './handlers/patch';
 import { createObject, updateObject } from './handlers/write';
 import { ServiceAllocators } from './allocators';
@@ -287,6 +288,9 @@ export class ApiServer {
         return evictPod(scope);
       case 'finalize':
         return handleFinalize(scope);
+      case 'token':
+        if (verb !== 'create') throw methodNotSupported(scope.resource, verb);
+        return createToken(scope);
       case null:
       case 'status':
         break;

@@ -4,6 +4,7 @@
  * for calico and cilium, a controller Deployment. What the plugin does to packets is
  * simulated in src/sim/network; these are the pods a student sees.
  */
+import type { Volume } from 'kubernetes-types/core/v1';
 import type { CniPluginName } from '../network/cni-agent';
 import { fieldEnv, hostPathVolume, LINUX, serviceAccount, TOLERATE_ALL } from './manifests';
 import { IMAGES, POD_SUBNET } from './versions';
@@ -18,7 +19,7 @@ interface Agent {
   readonly priorityClassName: string;
   readonly initContainers?: readonly Json[];
   readonly container: Json;
-  readonly volumes: readonly Json[];
+  readonly volumes: readonly Volume[];
 }
 
 const CNI_VOLUMES = [

@@ -17,7 +17,7 @@ function installed(options: Partial<ClusterOptions> = {}) {
   const nodes = kubectl.list(NODES, null).items as unknown as Node[];
   /** `namespace/name-prefix node phase` for each pod, name suffixes dropped. */
   const summary = pods.map((p) => {
-    const base = (p.metadata?.generateName ?? '').replace(/-$/, '');
+    const base = (p.metadata?.generateName ?? p.metadata?.name ?? '').replace(/-$/, '');
     return `${p.metadata?.namespace}/${base} ${p.spec?.nodeName} ${p.status?.phase}`;
   });
   return { cluster, kubectl, pods, nodes, summary };
@@ -40,6 +40,12 @@ describe('the cluster installer', () => {
     for (const agent of ['kube-system/kube-proxy', 'kube-system/kindnet']) {
       const onNodes = summary.filter((s) => s.startsWith(`${agent} `)).map((s) => s.split(' ')[1]);
       expect(onNodes.sort(), agent).toEqual(['control-plane', 'node-1', 'node-2', 'node-3']);
+    }
+    // kubeadm's static pods, mirrored by the control-plane kubelet.
+    for (const component of ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler']) {
+      const mirror = pods.find((p) => p.metadata?.name === `${component}-control-plane`);
+      expect(mirror?.metadata?.annotations?.['kubernetes.io/config.source'], component).toBe('file');
+      expect(mirror?.status?.containerStatuses?.[0]?.ready, component).toBe(true);
     }
     expect(summary.filter((s) => s.startsWith('kube-system/coredns-'))).toHaveLength(2);
     expect(summary.filter((s) => s.startsWith('kube-system/metrics-server-'))).toHaveLength(1);

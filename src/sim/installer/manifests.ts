@@ -1,3 +1,5 @@
+import type { Volume } from 'kubernetes-types/core/v1';
+
 /** Small builders for the installer's manifests, so each addon file reads like its YAML. */
 
 type Json = Record<string, unknown>;
@@ -8,7 +10,7 @@ export function systemObject(apiVersion: string, kind: string, name: string, lab
 }
 
 /** A hostPath volume. */
-export function hostPathVolume(name: string, path: string, type?: string): Json {
+export function hostPathVolume(name: string, path: string, type?: string): Volume {
   return { name, hostPath: { path, ...(type === undefined ? {} : { type }) } };
 }
 

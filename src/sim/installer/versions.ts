@@ -5,6 +5,10 @@
 
 export const KUBERNETES_VERSION = 'v1.32.4';
 export const IMAGES = {
+  etcd: 'registry.k8s.io/etcd:3.5.16-0',
+  kubeApiserver: `registry.k8s.io/kube-apiserver:${KUBERNETES_VERSION}`,
+  kubeControllerManager: `registry.k8s.io/kube-controller-manager:${KUBERNETES_VERSION}`,
+  kubeScheduler: `registry.k8s.io/kube-scheduler:${KUBERNETES_VERSION}`,
   kubeProxy: `registry.k8s.io/kube-proxy:${KUBERNETES_VERSION}`,
   coredns: 'registry.k8s.io/coredns/coredns:v1.11.3',
   metricsServer: 'registry.k8s.io/metrics-server/metrics-server:v0.7.2',

@@ -21,7 +21,7 @@ export interface ConnectionTarget {
   /** What listens on a pod's address and port, or null when nothing does (connection refused). */
   accept(endpoint: Endpoint, client: { readonly ip: string }): unknown | null;
   /** What listens on a node's own address (not a NodePort); refused when missing or null. */
-  host?(node: string, port: number, protocol: 'TCP' | 'UDP'): unknown | null;
+  host?(node: string, port: number, protocol: 'TCP' | 'UDP', client: { readonly ip: string }): unknown | null;
   /** Hosts outside the cluster; the connection times out when missing or null. */
   external?(ip: string, port: number, protocol: 'TCP' | 'UDP'): unknown | null;
 }

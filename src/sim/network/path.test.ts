@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { curlError, wgetError } from './client-errors';
 import {
   chainOf,
   clientPod,
@@ -85,9 +84,6 @@ describe('the packet path', () => {
         error: 'timeout',
         reason: 'dropped by ingress NetworkPolicy (default/deny-web-ingress)',
       });
-      expect(wgetError(result)).toBe(
-        `wget: can't connect to remote host (${result.address}): Connection timed out`,
-      );
     }
   });
 
@@ -136,12 +132,6 @@ describe('the packet path', () => {
       error: 'refused',
       reason: '"default/nobody:http has no endpoints"',
     });
-    expect(wgetError(result)).toBe(
-      `wget: can't connect to remote host (${result.address}): Connection refused`,
-    );
-    expect(curlError(result, 3)).toBe(
-      "curl: (7) Failed to connect to nobody port 80 after 3 ms: Couldn't connect to server",
-    );
   });
 
   it('reports an unknown name as a bad address after trying the whole search list', () => {
@@ -158,7 +148,6 @@ describe('the packet path', () => {
       'A nosuch',
       'AAAA nosuch',
     ]);
-    expect(wgetError(result)).toBe("wget: bad address 'nosuch'");
   });
 
   it('reaches names outside the cluster through CoreDNS forwarding and the node SNAT', () => {

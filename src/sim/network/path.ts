@@ -241,7 +241,7 @@ class Flow {
     this.#node = to.name;
     if (this.#dstIP !== before) return null;
     const port = this.#dstPort;
-    const answer = this.target.host?.(to.name, port, this.#protocol) ?? null;
+    const answer = this.target.host?.(to.name, port, this.#protocol, { ip: this.#srcIP }) ?? null;
     if (answer === null) {
       this.#emit(this.#source.component, 'response', `RST from ${to.ip}:${port}: connection refused`);
       return this.#result('refused', `nothing listens on ${to.ip}:${port}`);

@@ -29,7 +29,17 @@ export interface NetworkDeps {
 
 /** Who opens a connection. */
 export type ConnectSource =
-  | { readonly kind: 'pod'; readonly namespace: string; readonly name: string }
+  | {
+      readonly kind: 'pod';
+      readonly namespace: string;
+      readonly name: string;
+      /**
+       * Where the pod's sandbox is, as its runtime knows it: used while the network has not
+       * yet seen the pod's address in its status (its processes start before the kubelet
+       * reports it); until then no NetworkPolicy selects it and its DNS is ClusterFirst.
+       */
+      readonly sandbox?: { readonly ip: string; readonly node: string };
+    }
   /** A process in a node's host network namespace (`docker exec node-1 curl ...`). */
   | { readonly kind: 'node'; readonly node: string }
   /** A client on the kind network outside the cluster (the host running kind). */
@@ -102,6 +112,17 @@ export function resolveSource(deps: NetworkDeps, from: ConnectSource): Source {
     };
   }
   const pod = findPod(deps, from.namespace, from.name);
+  if (pod === undefined && from.sandbox !== undefined) {
+    const { ip, node } = from.sandbox;
+    return {
+      component: `${node}/pod/${from.namespace}/${from.name}`,
+      ip,
+      node,
+      pod: null,
+      resolv: podResolvConf({ namespace: from.namespace }, deps.clusterDns),
+      peer: { kind: 'ip', ip },
+    };
+  }
   if (pod === undefined)
     throw new Error(`pod ${from.namespace}/${from.name} has no IP address (not running?)`);
   const spec = pod.object.spec;

@@ -1,6 +1,6 @@
 /**
- * Test helpers: a cluster from createCluster with the Service network started on its worker
- * nodes, a kubectl client, and manifests for a web Deployment behind a Service and a client pod.
+ * Test helpers: a cluster from createCluster (whose Service network runs on every node with a
+ * kubelet), a kubectl client, and manifests for a web Deployment behind a Service and a client pod.
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import { findResource, type ResourceInfo } from '../apiserver/resources';
@@ -10,7 +10,6 @@ import { createCluster } from '../cluster';
 import type { TraceStep } from '../kernel/trace';
 import type { ProxyMode } from '../node/kube-proxy';
 import type { CniPluginName } from './cni-agent';
-import { startClusterNetwork } from './network';
 import type { ConnectionTarget } from './path';
 
 const resource = (group: string, version: string, plural: string) =>
@@ -27,12 +26,14 @@ export interface NetworkSetup {
 }
 
 export function setupNetwork(setup: NetworkSetup = {}) {
-  const cluster = createCluster({ seed: setup.seed ?? 7, workerNodes: 2 });
-  const network = startClusterNetwork(cluster.kernel, cluster.apiserver, {
-    nodes: ['node-1', 'node-2'],
+  const cluster = createCluster({
+    seed: setup.seed ?? 7,
+    workerNodes: 2,
     cni: setup.cni ?? 'calico',
-    proxyMode: setup.proxyMode ?? 'iptables',
+    kubeProxyMode: setup.proxyMode ?? 'iptables',
   });
+  const network = cluster.network;
+  if (network === null) throw new Error('the cluster has no network');
   const kubectl = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const steps: TraceStep[] = [];
   cluster.kernel.trace.subscribe((s) => steps.push(s));

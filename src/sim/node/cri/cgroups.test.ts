@@ -3,7 +3,7 @@ import { Kernel } from '../../kernel/kernel';
 import { Cgroups, shareCpu } from './cgroups';
 import type { LinuxContainerResources } from './types';
 import { workloadFor, type Workload } from './workloads';
-import { resolveImage } from './images';
+import { resolveImage } from '../images/reference';
 
 const MI = 1024 * 1024;
 

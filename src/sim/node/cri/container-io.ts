@@ -1,11 +1,10 @@
 /**
  * What runs inside a node's containers, on the virtual clock: each main process's output
- * (its image's startup lines, or what shell.ts makes of its command) goes to the container's
- * log file; CRI Exec runs another process in the container (its output streamed to the
- * caller, not logged); CRI Attach streams the main process's new output.
+ * (what shell.ts makes of its command; an image's own server writes through serving.ts) goes
+ * to the container's log file; CRI Exec runs another process in the container (its output
+ * streamed to the caller, not logged); CRI Attach streams the main process's new output.
  */
 import type { Kernel } from '../../kernel/kernel';
-import { startupLines, type ResolvedImage } from './images';
 import { LogStore } from './logs';
 import { isExecutable, runCommand, type ShellContext, type ShellRun, type Stream } from './shell';
 
@@ -95,19 +94,13 @@ export class ContainerIo {
   startMain(
     id: string,
     logPath: string,
-    image: ResolvedImage,
     argv: readonly string[],
     ctx: ShellContext,
     onExit: (code: number) => void,
   ): boolean {
     this.logs.open(id, logPath);
     const [cmd] = argv;
-    if (cmd === undefined) {
-      const lines = startupLines(image, ctx.now());
-      for (const [stream, line] of lines) this.logs.write(id, stream, `${line}\n`);
-      return false;
-    }
-    if (!isExecutable(cmd, ctx)) return false;
+    if (cmd === undefined || !isExecutable(cmd, ctx)) return false;
     const io = { out: (stream: Stream, text: string) => this.logs.write(id, stream, text) };
     const label = `${this.runtimeId}: ${id.slice(0, 13)} runs`;
     const driven = drive(this.kernel, label, runCommand(argv, ctx, io), onExit, true);

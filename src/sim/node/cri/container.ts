@@ -1,11 +1,27 @@
 /**
- * A container as the runtime keeps it: its CRI status, what its main process does (images.ts)
+ * A container as the runtime keeps it: its CRI status, what its main process does (images/)
  * and consumes (workloads.ts), its cgroup limits, and what the process sees of its sandbox.
  */
 import type { TimerHandle } from '../../kernel/kernel';
-import { isBusybox, processFor, stopsGracefully, type Process, type ResolvedImage } from './images';
+import {
+  effectiveArgv,
+  isBusybox,
+  processFor,
+  serverFor,
+  stopsGracefully,
+  type Process,
+} from '../images/process';
+import type { ResolvedImage } from '../images/reference';
+import type { ServerBehaviour } from '../images/server';
+import type { Filesystem } from './fs';
 import type { ShellContext } from './shell';
-import type { ContainerConfig, ContainerStatus, LinuxContainerResources, PodSandboxStatus } from './types';
+import type {
+  ContainerConfig,
+  ContainerStatus,
+  LinuxContainerResources,
+  PodNetwork,
+  PodSandboxStatus,
+} from './types';
 import { workloadFor, type Workload } from './workloads';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -18,6 +34,8 @@ export interface Container {
   graceful: boolean;
   exitTimer: TimerHandle | null;
   onExit: (() => void)[];
+  /** The image's own server, when the main process runs it (images/). */
+  server: ServerBehaviour | null;
   /** What the main process runs, and what it sees of its container. */
   argv: readonly string[];
   shell: ShellContext;
@@ -32,8 +50,10 @@ export function newContainer(
   image: ResolvedImage,
   now: number,
   wallClock: () => number,
+  fs: Filesystem,
+  network?: PodNetwork,
 ): Container {
-  const argv = [...config.command, ...config.args];
+  const argv = effectiveArgv(image, config.command, config.args);
   const env = config.env ?? {};
   const { namespace, name, uid } = sandbox.config;
   return {
@@ -51,14 +71,24 @@ export function newContainer(
       image: image.ref,
       imageRef: `${image.repository}@${image.digest}`,
     },
-    process: processFor(image, config.command, config.args),
+    process: processFor(image, argv),
     workload: workloadFor(image, argv, env),
     linux: config.linux,
-    graceful: stopsGracefully(config.command, config.args),
+    graceful: stopsGracefully(image, argv),
     exitTimer: null,
     onExit: [],
+    server: serverFor(image, argv),
     argv,
-    shell: { hostname: name, podIP: sandbox.ip, env, busybox: isBusybox(image), now: wallClock },
+    shell: {
+      hostname: sandbox.config.hostname ?? name,
+      podIP: sandbox.ip,
+      env,
+      busybox: isBusybox(image),
+      now: wallClock,
+      fs,
+      tools: image.tools,
+      ...(network === undefined ? {} : { network }),
+    },
     logPath: `/var/log/pods/${namespace}_${name}_${uid}/${config.name}/${config.attempt}.log`,
   };
 }

@@ -1,10 +1,10 @@
 /**
  * The runtime's image store and CRI ImageService: ImageStatus, ListImages and PullImage.
- * A pull takes the virtual time images.ts gives the image (a registry check when the image
+ * A pull takes the virtual time the catalog (images/) gives the image (a registry check when the image
  * is already in the store) and then either stores the image or fails as containerd does.
  */
 import type { Kernel } from '../../kernel/kernel';
-import { CACHED_PULL_MS, PAUSE_IMAGE, resolveImage, type ResolvedImage } from './images';
+import { CACHED_PULL_MS, PRELOADED_IMAGES, resolveImage, type ResolvedImage } from '../images/reference';
 import type { RuntimeTracer } from './tracer';
 import type { ImageInfo, PulledImage, RuntimeError, Traced } from './types';
 
@@ -18,7 +18,7 @@ export class ImageService {
     private readonly kernel: Kernel,
     private readonly tracer: RuntimeTracer,
   ) {
-    this.#store(resolveImage(PAUSE_IMAGE));
+    for (const image of PRELOADED_IMAGES) this.#store(resolveImage(image));
   }
 
   /** Whether the store has an image (by any name of it); not a CRI call. */

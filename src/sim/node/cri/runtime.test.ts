@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { Kernel } from '../../kernel/kernel';
 import type { TraceStep } from '../../kernel/trace';
 import { CniPlugin } from '../cni/plugin';
-import { processFor, resolveImage } from './images';
 import { ContainerRuntime } from './runtime';
 import type { ContainerEvent, PulledImage, RuntimeError } from './types';
 
@@ -35,17 +34,49 @@ function setup(seed = 1) {
 }
 
 describe('container runtime', () => {
-  it('records every CRI call as a runtime step from the kubelet to the runtime', () => {
-    const { runtime, steps, sandbox } = setup();
+  it('records every CRI call as a runtime step from the kubelet to the runtime, and runc below it', () => {
+    const { runtime, steps, sandbox, pull, kernel } = setup();
     const box = sandbox();
     expect(box.id).toMatch(/^[0-9a-f]{64}$/);
     expect(box.ip).toBe('10.244.1.2');
     runtime.listContainers(null, null);
-    expect(steps.map((s) => `${s.from} -> ${s.to} [${s.kind}] ${s.summary.split(':')[0] ?? ''}`)).toEqual([
+    const line = (s: TraceStep) =>
+      `${s.from} -> ${s.to} [${s.kind}] ${(s.summary.split(':')[0] ?? '').replace(/\b[0-9a-f]{13}\b/, '<id>')}`;
+    expect(steps.map(line)).toEqual([
       'node-1/kubelet -> node-1/container-runtime [runtime] RunPodSandbox default/web',
       'node-1/kubelet -> node-1/container-runtime [runtime] CNI ADD default/web',
+      'node-1/container-runtime -> node-1/runc [runtime] runc create <id> (pause)',
+      'node-1/container-runtime -> node-1/runc [runtime] runc start <id> (pause)',
       'node-1/kubelet -> node-1/container-runtime [runtime] ListContainers',
     ]);
+    pull('busybox');
+    const from = steps.length;
+    const created = runtime.createContainer(
+      box.id,
+      { name: 'c', image: 'busybox', command: ['sleep', '60'], args: [], attempt: 0 },
+      null,
+    );
+    const started = runtime.startContainer(created.value, created.step);
+    kernel.runUntil(kernel.clock.now() + 10);
+    const byId = new Map(steps.map((s) => [s.id, s]));
+    const oci = steps.slice(from).filter((s) => s.to === 'node-1/runc');
+    expect(
+      oci.map((s) => [
+        s.summary.replace(/[0-9a-f]{13}/, '<id>'),
+        byId.get(s.causedBy ?? 0)?.summary.split(' ')[0],
+      ]),
+    ).toEqual([
+      [
+        'OCI bundle <id> (c): config.json, overlayfs rootfs from docker.io/library/busybox:latest',
+        'CreateContainer',
+      ],
+      [
+        "runc create <id> (c): namespaces pid,mnt,cgroup + sandbox's net,ipc,uts, cgroup under podu1, mounts, pivot_root",
+        'StartContainer',
+      ],
+      ['runc start <id> (c): exec sleep 60 as PID 1', 'runc'],
+    ]);
+    expect(oci[1]?.causedBy).toBe(started.step);
   });
 
   it('pulls images in the time their profile gives, deterministically, and fast once cached', () => {
@@ -131,32 +162,5 @@ describe('container runtime', () => {
     expect(() =>
       runtime.createContainer(box.id, { name: 'c', image: 'redis', command: [], args: [], attempt: 0 }, null),
     ).toThrow('failed to get image "docker.io/library/redis:latest": not found');
-  });
-});
-
-describe('simulated images', () => {
-  const image = (name: string) => resolveImage(name);
-  it('normalizes names as containerd does', () => {
-    expect(image('nginx').ref).toBe('docker.io/library/nginx:latest');
-    expect(image('bitnami/redis:7').ref).toBe('docker.io/bitnami/redis:7');
-    expect(image('registry.k8s.io/pause:3.10').ref).toBe('registry.k8s.io/pause:3.10');
-    expect(image('nginx').digest).toBe(image('docker.io/library/nginx:latest').digest);
-  });
-
-  it('derives what a process does from its command', () => {
-    const busybox = image('busybox');
-    expect(processFor(busybox, [], [])).toEqual({ kind: 'exit', code: 0, afterMs: 50 });
-    expect(processFor(image('nginx'), [], [])).toEqual({ kind: 'forever' });
-    expect(processFor(busybox, ['sh', '-c', 'exit 3'], [])).toEqual({ kind: 'exit', code: 3, afterMs: 50 });
-    expect(processFor(busybox, ['sh', '-c', 'sleep 5; exit 2'], [])).toEqual({
-      kind: 'exit',
-      code: 2,
-      afterMs: 5000,
-    });
-    expect(processFor(busybox, ['sh', '-c', 'while true; do sleep 1; done'], [])).toEqual({
-      kind: 'forever',
-    });
-    expect(processFor(busybox, ['sleep'], ['infinity'])).toEqual({ kind: 'forever' });
-    expect(processFor(busybox, ['/bin/myserver'], [])).toEqual({ kind: 'forever' });
   });
 });

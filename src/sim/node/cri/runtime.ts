@@ -1,25 +1,33 @@
 /**
  * A containerd-like container runtime for one node, behind the CRI (see types.ts). A pod
  * sandbox is a pause container with its own network namespace, set up by the node's CNI
- * plugin; containers run in a sandbox and do what images.ts says their command does. Every
+ * plugin; containers run in a sandbox and do what images/ says their command does. Every
  * call from the kubelet is a trace step `<node>/kubelet -> <node>/container-runtime` (kind
  * `runtime`); what the runtime reports back later (a finished pull, a container that
  * exited) is a step the other way. Ids come from the kernel's RNG, times from its clock.
  * Running containers are accounted in the node's cgroups (cgroups.ts): CPU time and memory for
- * the stats calls, and an OOM kill (exit 137, reason OOMKilled) past a memory limit.
+ * the stats calls, and an OOM kill (exit 137, reason OOMKilled) past a memory limit. Below the
+ * CRI, runc's steps (oci.ts); beside it, `serve` answers connections to the pods' ports
+ * (serving.ts) and the cluster wires the containers' network in (`connectNetwork`).
  */
 import type { Kernel } from '../../kernel/kernel';
 import type { CniPlugin } from '../cni/plugin';
+import { nodeHost, type NodeHost } from '../host';
 import { Cgroups } from './cgroups';
 import { newContainer, type Container } from './container';
+import { containerFilesystem, removeSandboxFiles, writeSandboxFiles } from './container-fs';
 import { ContainerIo, type StreamingProcess } from './container-io';
+import { QUICK_EXIT_MS } from '../images/process';
+import { PAUSE_IMAGE, resolveImage } from '../images/reference';
 import { ImageService } from './image-service';
-import { PAUSE_IMAGE, QUICK_EXIT_MS, resolveImage } from './images';
+import { ociBundle, ociRun } from './oci';
+import { ContainerServers } from './serving';
 import { containerStats, sandboxStats } from './stats';
 import { ContainerStreams, shortId, type ContainerLogFile } from './streams';
 import { RuntimeTracer } from './tracer';
 import type {
   ContainerConfig,
+  ContainerNetwork,
   ContainerEvent,
   ContainerEventListener,
   ContainerStats,
@@ -31,6 +39,8 @@ import type {
   PulledImage,
   RuntimeError,
   RuntimeService,
+  ServeRequest,
+  ServeResult,
   Traced,
 } from './types';
 
@@ -58,6 +68,10 @@ export class ContainerRuntime implements RuntimeService {
   readonly #listeners: ContainerEventListener[] = [];
   readonly #io: ContainerIo;
   readonly #streams: ContainerStreams;
+  readonly #servers: ContainerServers;
+  #network: ContainerNetwork | null = null;
+  /** The node's machine: its filesystem holds sandbox files and what containers mount. */
+  readonly #host: NodeHost;
 
   constructor(
     private readonly kernel: Kernel,
@@ -65,6 +79,7 @@ export class ContainerRuntime implements RuntimeService {
     private readonly cni: CniPlugin,
   ) {
     this.id = `${nodeName}/container-runtime`;
+    this.#host = nodeHost(kernel, nodeName);
     this.#tracer = new RuntimeTracer(kernel, nodeName);
     this.imageService = new ImageService(kernel, this.#tracer);
     this.cgroups = new Cgroups(kernel, this.id);
@@ -75,6 +90,12 @@ export class ContainerRuntime implements RuntimeService {
       (id) => this.#containers.get(id),
       () => this.#newId(),
     );
+    this.#servers = new ContainerServers(kernel, this.id, this.#io.logs, (id, rps) => this.setLoad(id, rps));
+  }
+
+  /** The cluster wires the node's containers to its network (their wget, curl, nslookup...). */
+  connectNetwork(network: ContainerNetwork): void {
+    this.#network = network;
   }
 
   runPodSandbox(config: PodSandboxConfig, causedBy: number | null): Traced<PodSandboxStatus> {
@@ -85,6 +106,8 @@ export class ContainerRuntime implements RuntimeService {
       causedBy,
     );
     const ip = config.hostNetwork ? null : this.cni.add(id, config, step).result.ip;
+    writeSandboxFiles(this.#host.fs, id, config);
+    ociRun(this.#tracer, { id, name: 'pause', sandboxId: null }, ['/pause'], config.uid, step);
     const sandbox = { id, config, state: 'SANDBOX_READY' as const, ip, createdAt: this.kernel.clock.now() };
     this.#sandboxes.set(id, sandbox);
     this.#event('CONTAINER_STARTED_EVENT', id, id, step);
@@ -112,9 +135,11 @@ export class ContainerRuntime implements RuntimeService {
       if (c.status.sandboxId !== id) continue;
       if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
       this.cgroups.stop(cid);
+      this.#servers.stopped(cid);
       this.#io.removed(cid);
       this.#containers.delete(cid);
     }
+    removeSandboxFiles(this.#host.fs, id);
     this.#sandboxes.delete(id);
     return { value: undefined, step };
   }
@@ -148,14 +173,19 @@ export class ContainerRuntime implements RuntimeService {
       throw new Error(`rpc error: code = NotFound desc = failed to get sandbox "${sandboxId}": not found`);
     if (!this.imageService.has(resolved.ref))
       throw new Error(`rpc error: code = NotFound desc = failed to get image "${resolved.ref}": not found`);
+    const wallClock = () => this.kernel.clock.epoch + this.kernel.clock.now();
+    const fs = containerFilesystem(this.#host.fs, sandboxId, resolved, config.mounts ?? [], wallClock);
     const c = newContainer(
       id,
       sandbox,
       config,
       resolved,
       this.kernel.clock.now(),
-      () => this.kernel.clock.epoch + this.kernel.clock.now(),
+      wallClock,
+      fs,
+      this.#network?.(sandbox),
     );
+    ociBundle(this.#tracer, id, config.name, resolved.ref, step);
     this.#containers.set(id, c);
     return { value: id, step };
   }
@@ -171,6 +201,8 @@ export class ContainerRuntime implements RuntimeService {
       throw new Error(`rpc error: code = NotFound desc = container "${id}" not found`);
     c.status.state = 'CONTAINER_RUNNING';
     c.status.startedAt = this.kernel.clock.now();
+    const uid = this.#sandboxes.get(c.status.sandboxId)?.config.uid ?? '';
+    c.shell = { ...c.shell, cause: ociRun(this.#tracer, c.status, c.argv, uid, step) };
     this.cgroups.start(id, c.workload, c.linux, () => {
       const killed = this.#tracer.reply(
         `TaskOOM ${shortId(id)} (${c.status.name}): memory limit ${c.linux?.memoryLimitInBytes ?? 0} bytes reached`,
@@ -180,20 +212,15 @@ export class ContainerRuntime implements RuntimeService {
       this.#exit(c, 137, killed, 'OOMKilled');
     });
     // The shell runs what it knows (its exit code and time are the script's, at least
-    // QUICK_EXIT_MS); anything else follows images.ts's process model.
-    const interpreted = this.#io.startMain(
-      id,
-      c.logPath,
-      resolveImage(c.status.image),
-      c.argv,
-      c.shell,
-      (code) => {
-        const wait = Math.max(0, QUICK_EXIT_MS - (this.kernel.clock.now() - c.status.startedAt));
-        c.exitTimer = this.kernel.schedule(wait, `${this.id}: ${c.status.name} exits ${code}`, () =>
-          this.#exit(c, code, step),
-        );
-      },
-    );
+    // QUICK_EXIT_MS); an image's own server plays its part (serving.ts); anything else
+    // follows the process model of images/process.ts.
+    const interpreted = this.#io.startMain(id, c.logPath, c.argv, c.shell, (code) => {
+      const wait = Math.max(0, QUICK_EXIT_MS - (this.kernel.clock.now() - c.status.startedAt));
+      c.exitTimer = this.kernel.schedule(wait, `${this.id}: ${c.status.name} exits ${code}`, () =>
+        this.#exit(c, code, step),
+      );
+    });
+    if (!interpreted) this.#servers.start(c, (code) => this.#exit(c, code, step));
     const process = c.process;
     if (!interpreted && process.kind === 'exit') {
       c.exitTimer = this.kernel.schedule(
@@ -249,6 +276,7 @@ export class ContainerRuntime implements RuntimeService {
     const c = this.#containers.get(id);
     if (c?.exitTimer !== undefined && c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
     this.cgroups.stop(id);
+    this.#servers.stopped(id);
     this.#io.removed(id);
     this.#containers.delete(id);
     return { value: undefined, step };
@@ -292,6 +320,10 @@ export class ContainerRuntime implements RuntimeService {
     return this.#streams.attach(id, causedBy);
   }
 
+  serve(request: ServeRequest): ServeResult {
+    return this.#servers.serve(request, this.#sandboxes.values());
+  }
+
   getContainerEvents(listener: ContainerEventListener): void {
     this.#listeners.push(listener);
   }
@@ -322,6 +354,7 @@ export class ContainerRuntime implements RuntimeService {
     if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
     c.exitTimer = null;
     this.cgroups.stop(c.status.id);
+    this.#servers.stopped(c.status.id);
     c.status.state = 'CONTAINER_EXITED';
     c.status.exitCode = code;
     c.status.reason = reason;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../kernel/clock';
+import { resolveImage } from '../images/reference';
+import { imageFilesystem } from './image-files';
 import { criLogLine, formatLogs, rfc3339Nano, type LogEntry } from './logs';
 import { dateText, isExecutable, runCommand, type ShellContext, type Wait } from './shell';
 
@@ -9,7 +11,9 @@ const ctx: ShellContext = {
   env: { GREETING: 'hi' },
   busybox: false,
   now: () => Date.UTC(2025, 0, 1, 0, 0, 5),
+  fs: imageFilesystem(resolveImage('nginx'), () => Date.UTC(2025, 0, 1, 0, 0, 5)),
 };
+ctx.fs.writeFile('/etc/hostname', 'web-1\n');
 
 /** Runs a command to its end: sleeps add up, reads get `input` then EOF. */
 function run(argv: string[], input: string[] = [], context = ctx) {
@@ -93,5 +97,33 @@ describe('container logs', () => {
       '2025-01-01T00:00:04.000000000Z three\n',
     );
     expect(formatLogs(clock, entries, { timestamps: false, limitBytes: 6 })).toBe('one\ntw');
+  });
+});
+
+describe('output redirection', () => {
+  const fresh = (): ShellContext => ({
+    ...ctx,
+    fs: imageFilesystem(resolveImage('busybox'), ctx.now),
+    busybox: true,
+  });
+
+  it('writes, appends and reads back a file', () => {
+    const c = fresh();
+    expect(run(['sh', '-c', 'echo one > /tmp/f; echo two >>/tmp/f; cat /tmp/f'], [], c).stdout).toBe(
+      'one\ntwo\n',
+    );
+    expect(run(['sh', '-c', 'echo again >/tmp/f && cat /tmp/f'], [], c).stdout).toBe('again\n');
+  });
+
+  it.each([
+    [true, "sh: can't create /nope/f: No such file or directory\n", 1],
+    [false, 'sh: 1: cannot create /nope/f: No such file or directory\n', 2],
+  ])('fails like the image shell (busybox %s)', (busybox, stderr, code) => {
+    const c = { ...fresh(), busybox };
+    expect(run(['sh', '-c', 'echo x > /nope/f'], [], c)).toMatchObject({ stderr, code });
+  });
+
+  it('keeps >&2 for stderr', () => {
+    expect(run(['sh', '-c', 'echo oops >&2'], [], fresh())).toMatchObject({ stdout: '', stderr: 'oops\n' });
   });
 });

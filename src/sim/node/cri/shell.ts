@@ -2,13 +2,20 @@
  * A tiny POSIX-shell-like interpreter: what the processes of simulated containers (and the
  * commands `kubectl exec` runs in them) print and how they exit. It knows a few commands
  * (echo, printf, hostname, cat, env, ls, pwd, whoami, id, uname, date, sleep, true, false,
- * sh/bash -c) and the shell forms `a; b`, `a && b`, `a || b`, `while <cond>; do ...; done`,
- * `for x in ...; do ...; done`, `exit N` and `$VAR` expansion. A run is a generator: it
+ * sh/bash -c, the file commands mkdir, touch and rm, and the network tools an image carries:
+ * wget, curl, nslookup, ping, nc, see images/tools) and the shell forms `a; b`, `a && b`,
+ * `a || b`, `while <cond>; do ...; done`, `for x in ...; do ...; done`, `exit N`, `$VAR`
+ * expansion and output redirection to files (`> file`, `>> file`). Files are the
+ * container's filesystem (fs.ts, fs-commands.ts). A run is a generator: it
  * writes output through `io` and yields when it waits (sleep, or a read of stdin for `cat`),
  * so the caller drives it on the virtual clock.
  */
 
+import { isNetTool, runNetTool } from '../images/tools';
+import { FsError, joinPath, type Filesystem } from './fs';
+import { FS_COMMANDS, redirectFailure, runFsCommand } from './fs-commands';
 import { parse, type List, type Node, type Word } from './shell-parse';
+import type { PodNetwork } from './types';
 
 /** What a process sees of its container. */
 export interface ShellContext {
@@ -19,6 +26,14 @@ export interface ShellContext {
   readonly busybox: boolean;
   /** Wall-clock ms since the Unix epoch (virtual). */
   now(): number;
+  /** The container's filesystem: its image's files and its mounts. */
+  readonly fs: Filesystem;
+  /** Network clients on the image's PATH (wget, curl, nslookup, ping, nc). */
+  readonly tools?: readonly string[];
+  /** How the pod's processes reach the network; without it names do not resolve. */
+  readonly network?: PodNetwork;
+  /** The trace step that started the process (StartContainer, Exec): what its packets follow. */
+  readonly cause?: number | null;
 }
 
 export type Stream = 'stdout' | 'stderr';
@@ -38,7 +53,9 @@ class Exit {
 
 /** The commands the simulated images have on their PATH. */
 const EXECUTABLES = new Set(
-  'echo printf hostname cat env printenv ls pwd whoami id uname date sleep true false sh bash'.split(' '),
+  'echo printf hostname cat env printenv ls mkdir touch rm pwd whoami id uname date sleep true false sh bash'.split(
+    ' ',
+  ),
 );
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -46,6 +63,7 @@ const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 /** Whether `cmd` is an executable in a container's image (else exec fails in the runtime). */
 export function isExecutable(cmd: string, ctx: ShellContext): boolean {
   const base = basename(cmd);
+  if (ctx.tools?.includes(base) === true) return true;
   return EXECUTABLES.has(base) && !(base === 'bash' && ctx.busybox);
 }
 
@@ -54,18 +72,6 @@ export function dateText(ms: number): string {
   const [, day = '', dd = '', month = '', year = '', time = ''] =
     /^(\w+), (\d+) (\w+) (\d+) (\S+)/.exec(new Date(Math.floor(ms)).toUTCString()) ?? [];
   return `${day} ${month} ${String(Number(dd)).padStart(2, ' ')} ${time} UTC ${year}`;
-}
-
-const ROOT_DIRS = 'bin boot dev etc home lib media mnt opt proc root run sbin srv sys tmp usr var';
-
-function files(ctx: ShellContext): Record<string, string> {
-  return {
-    '/etc/hostname': `${ctx.hostname}\n`,
-    '/etc/hosts':
-      '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' +
-      'fe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n' +
-      (ctx.podIP === null ? '' : `${ctx.podIP}\t${ctx.hostname}\n`),
-  };
 }
 
 /** The environment a process starts with. */
@@ -82,6 +88,8 @@ class Interpreter {
   readonly vars: Record<string, string>;
   /** Commands run with `>&2` (stdout to stderr), and how many sleeps happened (loop guard). */
   #toStderr = 0;
+  /** The file a `> file` redirection sends stdout to. */
+  #toFile: string | null = null;
   #sleeps = 0;
   constructor(
     readonly ctx: ShellContext,
@@ -132,9 +140,10 @@ class Interpreter {
       }
       return last;
     }
-    const words = node.words.map((w) => this.expand(w, status));
-    const redirect = words.includes('>&2') || words.includes('1>&2');
-    const argv = words.filter((w) => w !== '>&2' && w !== '1>&2');
+    const expanded = node.words.map((w) => this.expand(w, status));
+    const redirect = expanded.includes('>&2') || expanded.includes('1>&2');
+    const plain = expanded.filter((w) => w !== '>&2' && w !== '1>&2');
+    const { words: argv, file, append } = fileRedirection(plain);
     if (argv[0] === 'exit') throw new Exit(Number(argv[1] ?? status) & 255);
     if (argv[0] === ':') return 0;
     if (argv[0] === undefined) return status;
@@ -143,19 +152,56 @@ class Interpreter {
       this.io.out('stderr', this.ctx.busybox ? `sh: ${name}: not found\n` : `sh: 1: ${name}: not found\n`);
       return 127;
     }
+    const target = file === null ? null : joinPath('/', file);
+    if (target !== null) {
+      try {
+        this.ctx.fs.writeFile(target, '', { append });
+      } catch (error) {
+        if (!(error instanceof FsError)) throw error;
+        const failure = redirectFailure(file ?? '', error, this.ctx.busybox);
+        this.io.out('stderr', failure.text);
+        return failure.code;
+      }
+    }
+    const outer = this.#toFile;
+    if (target !== null) this.#toFile = target;
     if (redirect) this.#toStderr++;
     try {
       return yield* this.run(argv);
     } finally {
       if (redirect) this.#toStderr--;
+      this.#toFile = outer;
     }
   }
+
+  /** A network tool saves a download (relative to `/`): null, or strerror's text. */
+  readonly #save = (path: string, content: string, exclusive = false): string | null => {
+    const target = joinPath('/', path);
+    try {
+      if (exclusive && this.ctx.fs.exists(target)) throw new FsError('EEXIST', target);
+      this.ctx.fs.writeFile(target, content);
+      return null;
+    } catch (error) {
+      if (error instanceof FsError) return error.message;
+      throw error;
+    }
+  };
 
   /** Runs one executable (argv[0] must be one). */
   *run(argv: readonly string[]): Generator<Wait, number, string | null> {
     const [cmd = '', ...args] = argv;
-    const out = (text: string) => this.io.out(this.#toStderr > 0 ? 'stderr' : 'stdout', text);
+    const toFile = this.#toFile;
+    const out = (text: string) => {
+      if (this.#toStderr === 0 && toFile !== null) this.ctx.fs.writeFile(toFile, text, { append: true });
+      else this.io.out(this.#toStderr > 0 ? 'stderr' : 'stdout', text);
+    };
     const err = (text: string) => this.io.out('stderr', text);
+    if (isNetTool(basename(cmd)))
+      return yield* runNetTool(argv, this.ctx, { out, err, writeFile: this.#save });
+    if (FS_COMMANDS.includes(basename(cmd)) && !(basename(cmd) === 'cat' && args.length === 0)) {
+      const { fs, busybox } = this.ctx;
+      return runFsCommand(basename(cmd), args, { fs, busybox, now: this.ctx.now(), out, err });
+    }
     switch (basename(cmd)) {
       case 'echo':
         if (args[0] === '-n') out(args.slice(1).join(' '));
@@ -191,9 +237,6 @@ class Interpreter {
       case 'date':
         out(`${dateText(this.ctx.now())}\n`);
         return 0;
-      case 'ls':
-        out(`${ROOT_DIRS.split(' ').join('\n')}\n`);
-        return 0;
       case 'env':
       case 'printenv':
         out(
@@ -218,22 +261,9 @@ class Interpreter {
         yield { sleepMs: seconds * 1000 };
         return 0;
       }
-      case 'cat': {
-        if (args.length === 0) {
-          for (let chunk = yield { read: true }; chunk !== null; chunk = yield { read: true }) out(chunk);
-          return 0;
-        }
-        const known = files(this.ctx);
-        let code = 0;
-        for (const file of args) {
-          const content = known[file];
-          if (content === undefined) {
-            err(`cat: ${file}: No such file or directory\n`);
-            code = 1;
-          } else out(content);
-        }
-        return code;
-      }
+      case 'cat':
+        for (let chunk = yield { read: true }; chunk !== null; chunk = yield { read: true }) out(chunk);
+        return 0;
       default: {
         // sh / bash
         if (args[0] !== '-c') return 0;
@@ -248,6 +278,28 @@ class Interpreter {
       }
     }
   }
+}
+
+/** Takes `> file`, `>file`, `>> file` and `>>file` out of a command's words. */
+function fileRedirection(words: readonly string[]): {
+  words: string[];
+  file: string | null;
+  append: boolean;
+} {
+  const rest: string[] = [];
+  let file: string | null = null;
+  let append = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const op = /^(>>?)(.*)$/.exec(w);
+    if (op === null || (op[2] ?? '').startsWith('&')) {
+      rest.push(w);
+      continue;
+    }
+    append = op[1] === '>>';
+    file = op[2] !== '' ? (op[2] ?? '') : (words[++i] ?? '');
+  }
+  return { words: rest, file, append };
 }
 
 /** Runs an argv (its argv[0] an executable, see isExecutable) to its exit code. */

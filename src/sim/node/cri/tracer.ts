@@ -1,4 +1,7 @@
-/** Trace steps on the edge between a node's kubelet and its container runtime. */
+/**
+ * Trace steps on the edge between a node's kubelet and its container runtime, and below it,
+ * between the runtime and the OCI runtime (`<node>/runc`) that makes the containers' processes.
+ */
 import type { Kernel } from '../../kernel/kernel';
 import type { Json } from '../../kernel/trace';
 
@@ -7,6 +10,8 @@ export class RuntimeTracer {
   readonly kubelet: string;
   /** `<node>/container-runtime` */
   readonly runtime: string;
+  /** `<node>/runc` */
+  readonly oci: string;
 
   constructor(
     private readonly kernel: Kernel,
@@ -14,6 +19,7 @@ export class RuntimeTracer {
   ) {
     this.kubelet = `${nodeName}/kubelet`;
     this.runtime = `${nodeName}/container-runtime`;
+    this.oci = `${nodeName}/runc`;
   }
 
   /** A call from the kubelet into the runtime; returns the step id. */
@@ -33,6 +39,18 @@ export class RuntimeTracer {
     return this.kernel.trace.emit({
       from: this.runtime,
       to: this.kubelet,
+      kind: 'runtime',
+      summary,
+      detail,
+      causedBy,
+    }).id;
+  }
+
+  /** The runtime asks runc to act on a container (OCI create, start); returns the step id. */
+  runc(summary: string, detail: Json, causedBy: number | null): number {
+    return this.kernel.trace.emit({
+      from: this.runtime,
+      to: this.oci,
       kind: 'runtime',
       summary,
       detail,

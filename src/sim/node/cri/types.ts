@@ -5,6 +5,9 @@
  * the causal chain on. Long calls (PullImage, StopContainer) answer through a callback when
  * the virtual time they take has passed.
  */
+import type { HttpRequest, HttpResponse } from '../images/http';
+
+export type { HttpRequest, HttpResponse } from '../images/http';
 
 /** What a sandbox is asked to be (PodSandboxConfig, trimmed to what the simulation uses). */
 export interface PodSandboxConfig {
@@ -15,6 +18,24 @@ export interface PodSandboxConfig {
   readonly attempt: number;
   /** Host network pods get no network namespace and no CNI call. */
   readonly hostNetwork: boolean;
+  /** The sandbox's hostname (containerd writes it to the sandbox's hostname file). */
+  readonly hostname?: string;
+  /** What containerd writes to the sandbox's resolv.conf; the node's own when omitted. */
+  readonly dnsConfig?: DnsConfig;
+}
+
+/** DNSConfig: the pod's resolver settings. */
+export interface DnsConfig {
+  readonly servers: readonly string[];
+  readonly searches: readonly string[];
+  readonly options: readonly string[];
+}
+
+/** A bind mount from the node into a container (CRI Mount). */
+export interface Mount {
+  readonly containerPath: string;
+  readonly hostPath: string;
+  readonly readonly: boolean;
 }
 
 export type SandboxState = 'SANDBOX_READY' | 'SANDBOX_NOTREADY';
@@ -39,8 +60,10 @@ export interface ContainerConfig {
   readonly args: readonly string[];
   /** How many times this container was restarted before (ContainerMetadata.attempt). */
   readonly attempt: number;
-  /** Environment variables with literal values (the pod spec's `env[].value`). */
+  /** The environment, in order (the kubelet resolves references and sources). */
   readonly env?: Readonly<Record<string, string>>;
+  /** Bind mounts from the node: volumes, the hosts file, the termination message file. */
+  readonly mounts?: readonly Mount[];
   /** The cgroup limits the runtime enforces; none when omitted. */
   readonly linux?: LinuxContainerResources;
 }
@@ -165,6 +188,99 @@ export interface ContainerEvent {
 /** Receives runtime events with the trace step that delivered each. */
 export type ContainerEventListener = (event: ContainerEvent, step: number) => void;
 
+/**
+ * A connection to a port in a pod's network namespace (`RuntimeService.serve`): what the
+ * kubelet's httpGet and tcpSocket probes and the cluster network's connections ask of the
+ * node's runtime.
+ */
+export interface ServeRequest {
+  /**
+   * A container by id; or whichever running container listens in the sandbox holding this
+   * pod IP; or, `hostNetwork`, in any host-network sandbox (the node's own network namespace).
+   */
+  readonly to: { readonly containerId: string } | { readonly podIP: string } | { readonly hostNetwork: true };
+  readonly port: number;
+  readonly protocol: 'TCP' | 'UDP';
+  /** The address the server sees the connection come from (an access log's client address). */
+  readonly clientIP: string;
+  /** An HTTP request sent once connected; none for a bare connect (tcpSocket probe, `nc -z`). */
+  readonly http?: HttpRequest;
+}
+
+/** What a connection found. */
+export type ServeResult =
+  /** Nothing listens on that port (yet): the kernel answers the SYN with RST, connection refused. */
+  | { readonly listening: false }
+  | {
+      readonly listening: true;
+      /** The container whose process accepted the connection. */
+      readonly containerId: string;
+      /** The server's HTTP response; null without a request, or when the server does not speak HTTP. */
+      readonly response: HttpResponse | null;
+      /** A non-HTTP server's reply to the request's bytes ('' when it closed the connection). */
+      readonly raw: string;
+    };
+
+/** Why a connection failed, as the client's system calls report it. */
+export type NetError = 'bad-address' | 'refused' | 'timeout' | 'no-route';
+
+/** A connection a process in a pod opened (PodNetwork.connect). */
+export interface PodConnection {
+  readonly host: string;
+  readonly port: number;
+  /** The address the name resolved to (null when it did not resolve). */
+  readonly address: string | null;
+  /** No nameserver answered: the lookup took the resolver's whole timeout. */
+  readonly dnsTimeout: boolean;
+  readonly error: NetError | null;
+  /** What answered at the far end, once connected. */
+  readonly served: ServeResult | null;
+  /** The last trace step of the exchange, to chain what follows. */
+  readonly lastStep: number | null;
+}
+
+/** The DNS record types `nslookup -type=` accepts here. */
+export type LookupType = 'A' | 'AAAA' | 'CNAME' | 'PTR' | 'SRV';
+
+/**
+ * The network as the processes of one pod reach it: the cluster wires each node's runtime to
+ * its Service network (see {@link ContainerNetwork}). Each call happens at the current virtual
+ * instant and records its packets as trace steps caused by `causedBy`; how long it takes is
+ * the caller's (the client tool's) to model.
+ */
+export interface PodNetwork {
+  /** The pod's /etc/resolv.conf. */
+  resolvConf(): string;
+  /** busybox `nslookup name [server]`: its output and exit status. */
+  nslookup(
+    name: string,
+    causedBy: number | null,
+    options?: { readonly server?: string; readonly type?: LookupType },
+  ): {
+    readonly output: string;
+    readonly exitCode: number;
+    /** No server answered any query (the output is the timeout message). */
+    readonly timedOut: boolean;
+    readonly lastStep: number | null;
+  };
+  /** Opens a connection to `host:port` (a name or an address) and sends `http` once connected. */
+  connect(
+    host: string,
+    port: number,
+    protocol: 'TCP' | 'UDP',
+    causedBy: number | null,
+    http?: HttpRequest,
+  ): PodConnection;
+  /** One ICMP echo request: whether a reply comes back, and its TTL. */
+  ping(
+    host: string,
+    causedBy: number | null,
+  ): { readonly address: string | null; readonly reply: boolean; readonly ttl: number };
+}
+
+/** Gives the processes of a sandbox their network (the pod, or the node on the host network). */
+export type ContainerNetwork = (sandbox: PodSandboxStatus) => PodNetwork;
+
 /** CRI's RuntimeService and ImageService, as one node's containerd serves them. */
 export interface RuntimeService {
   runPodSandbox(config: PodSandboxConfig, causedBy: number | null): Traced<PodSandboxStatus>;
@@ -196,4 +312,11 @@ export interface RuntimeService {
   listContainerStats(causedBy: number | null): Traced<readonly ContainerStats[]>;
   /** ListPodSandboxStats: CPU and memory of every ready sandbox, with its running containers. */
   listPodSandboxStats(causedBy: number | null): Traced<readonly PodSandboxStats[]>;
+  /**
+   * Not a CRI call: a connection to a port in a pod's network namespace, answered by what its
+   * containers' processes listen on (images/), at this virtual instant. An HTTP request is
+   * handled and logged by the server (its access log line goes to the container's log). No
+   * trace step: the caller (the prober, the cluster network) records the exchange.
+   */
+  serve(request: ServeRequest): ServeResult;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveImage } from './images';
+import { resolveImage } from '../images/reference';
 import { workloadFor, type Workload } from './workloads';
 
 const MI = 1024 * 1024;

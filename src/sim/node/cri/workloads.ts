@@ -1,11 +1,11 @@
 /**
  * What a running container consumes, from its image and the command it runs (the usage half
- * of the image catalog in images.ts): an idle baseline per image, the stress tools the
+ * of the image catalog in images/): an idle baseline per image, the stress tools the
  * Kubernetes docs use, a busy shell loop, and a teaching image that leaks memory. cgroups.ts
  * turns a Workload into CPU time and working set on the virtual clock.
  */
 import { isQuantityError, parseQuantity, quantityValue } from '../../apiserver/validation/quantity';
-import { hashHex, type ResolvedImage } from './images';
+import { hashHex, type ResolvedImage } from '../images/reference';
 
 /** What a container's processes do with CPU and memory. */
 export interface Workload {
@@ -50,6 +50,8 @@ const PROFILES: Readonly<Record<string, Profile>> = {
   'docker.io/library/postgres': { cores: 0.003, bytes: 24 * MI, cpuPerRequest: 0.002 },
   'registry.k8s.io/hpa-example': { cores: 0.001, bytes: 11 * MI, cpuPerRequest: 0.02 },
   'docker.io/kubelab/leaky': { cores: 0.001, bytes: 10 * MI, cpuPerRequest: 0.001 },
+  'docker.io/kubelab/crasher': { cores: 0.0005, bytes: 4.2 * MI, cpuPerRequest: 0.0002 },
+  'docker.io/kubelab/slow-start': { cores: 0.0005, bytes: 4.6 * MI, cpuPerRequest: 0.0002 },
   'docker.io/vish/stress': { cores: 0, bytes: 1.6 * MI, cpuPerRequest: 0 },
   'docker.io/polinux/stress': { cores: 0, bytes: 0.8 * MI, cpuPerRequest: 0 },
 };

@@ -89,6 +89,7 @@ describe('dynamic provisioning with the default class', () => {
     expect(pv?.metadata.finalizers).toEqual([
       'external-provisioner.volume.kubernetes.io/finalizer',
       'kubernetes.io/pv-protection',
+      'external-attacher/hostpath-csi-k8s-io',
     ]);
     expect(pv?.spec).toMatchObject({
       capacity: { storage: '1Gi' },

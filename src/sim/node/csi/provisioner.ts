@@ -43,8 +43,10 @@ import {
   isProvisionerForVolume,
   shouldDelete,
 } from './deleter';
+import { nodeHost } from '../host';
 import { DRIVER_NAME, DRIVER_POD, TOPOLOGY_KEY } from './driver';
-import { provisionedVolume } from './volume';
+import { volumePath } from './node-plugin';
+import { provisionedVolume, volumeNode } from './volume';
 
 /** The component the sidecar's API calls and trace steps come from. */
 export const PROVISIONER_ID = 'control-plane/csi-provisioner';
@@ -235,12 +237,10 @@ export class ExternalProvisioner {
     node: string | undefined,
     cause: number | null,
   ): void {
-    const volume = provisionedVolume(claim, sc, {
-      name,
-      node,
-      volumeHandle: newUid(this.kernel),
-      identity: this.#identity,
-    });
+    const volumeHandle = newUid(this.kernel);
+    // The driver's CreateVolume: a directory in its data dir on the node.
+    if (node !== undefined) nodeHost(this.kernel, node).fs.mkdirAll(volumePath(volumeHandle));
+    const volume = provisionedVolume(claim, sc, { name, node, volumeHandle, identity: this.#identity });
     try {
       this.#client.create(PVS, null, volume, cause);
     } catch (error) {
@@ -265,6 +265,10 @@ export class ExternalProvisioner {
     this.#inProgress.add(key);
     this.kernel.schedule(DELETE_VOLUME_MS, `${PROVISIONER_ID}: DeleteVolume ${key}`, () => {
       this.#inProgress.delete(key);
+      const node = volumeNode(current);
+      const dir = volumePath(current.spec?.csi?.volumeHandle ?? '');
+      if (node !== undefined && nodeHost(this.kernel, node).fs.exists(dir))
+        nodeHost(this.kernel, node).fs.remove(dir, { recursive: true, force: true });
       deletePersistentVolume(this.#client, key, step);
     });
   }

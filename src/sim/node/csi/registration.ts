@@ -12,7 +12,9 @@ import type { KubeObject } from '../../apiserver/types';
 import { ApiClient } from '../../client/rest';
 import type { Kernel } from '../../kernel/kernel';
 import { CSI_NODES, NODES } from '../../controllers/pv-binder/types';
+import { nodeHost } from '../host';
 import { DRIVER_NAME, TOPOLOGY_KEY } from './driver';
+import { HostpathNodePlugin } from './node-plugin';
 
 /** How long after the node's kubelet starts the node plugin pod is up and registers. */
 export const NODE_PLUGIN_START_MS = 5_000;
@@ -69,13 +71,18 @@ export function installCsiDriver(client: ApiClient, nodeName: string, cause: num
 }
 
 /**
- * Starts the driver's node plugin on each node: once its pod is up, it registers with the
- * node's kubelet. A node that is not registered yet is tried again a little later.
+ * Starts the driver's node plugin on each node: once its pod is up, its socket appears in
+ * the node's plugin directory (the kubelet can call it from then on) and it registers with
+ * the node's kubelet. A node that is not registered yet is tried again a little later.
  */
 export function startNodePlugins(kernel: Kernel, apiserver: ApiServer, nodeNames: readonly string[]): void {
   for (const nodeName of nodeNames) {
     const client = new ApiClient(apiserver, `${nodeName}/kubelet`, 'kubelet');
     const register = () => {
+      nodeHost(kernel, nodeName).csiPlugins.set(
+        DRIVER_NAME,
+        new HostpathNodePlugin(kernel, nodeHost(kernel, nodeName)),
+      );
       try {
         installCsiDriver(client, nodeName, null);
       } catch (error) {

@@ -72,3 +72,10 @@ export function provisionedVolume(claim: Claim, sc: StorageClassObject, created:
     },
   };
 }
+
+/** The node a volume of the driver lives on (its node affinity on the topology key). */
+export function volumeNode(volume: Volume): string | undefined {
+  for (const term of volume.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? [])
+    for (const e of term.matchExpressions ?? []) if (e.key === TOPOLOGY_KEY) return e.values?.[0];
+  return undefined;
+}

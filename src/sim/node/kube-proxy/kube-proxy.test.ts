@@ -3,15 +3,16 @@ import { findResource, type ResourceInfo } from '../../apiserver/resources';
 import { ApiClient } from '../../client/rest';
 import { createCluster } from '../../cluster';
 import type { TraceStep } from '../../kernel/trace';
-import { startKubeProxy, type ProxyMode } from '.';
+import type { ProxyMode } from '.';
 
 const r = (g: string, v: string, p: string) => findResource(g, v, p) as ResourceInfo;
 
 function cluster(mode: ProxyMode) {
-  const c = createCluster({ seed: 5, workerNodes: 2, addons: false });
   const steps: TraceStep[] = [];
+  const c = createCluster({ seed: 5, workerNodes: 2, addons: false, kubeProxyMode: mode });
   c.kernel.trace.subscribe((s) => steps.push(s));
-  const proxy = startKubeProxy(c.kernel, c.apiserver, 'node-1', { mode });
+  const proxy = c.network?.proxies.get('node-1');
+  if (proxy === undefined) throw new Error('no kube-proxy on node-1');
   const kubectl = new ApiClient(c.apiserver, 'kubectl', 'kubectl');
   kubectl.create(r('apps', 'v1', 'deployments'), 'default', {
     apiVersion: 'apps/v1',

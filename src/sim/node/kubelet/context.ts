@@ -42,6 +42,12 @@ export interface PodRecord {
   apiStatus: PodStatus;
   /** The pod is gone from the API. */
   deleted: boolean;
+  /** A static pod: the kubelet runs it from a manifest, and its status goes to its mirror pod. */
+  readonly isStatic: boolean;
+  /** The kubelet admitted the pod (admission.ts); a rejected pod never runs. */
+  admitted: boolean;
+  /** A static pod's mirror pod as the API has it (null while it has none). */
+  mirror: PodObject | null;
   sandbox: PodSandboxStatus | null;
   /** The runtime's containers by container name, newest attempt first (the PLEG cache). */
   readonly containers: Map<string, ContainerStatus[]>;

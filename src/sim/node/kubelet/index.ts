@@ -6,7 +6,7 @@
  * sandboxes and containers, writes their status, and stops and deletes them when they are
  * deleted. Every API and runtime call carries the trace step that caused it.
  */
-import type { Taint } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../../apiserver/apiserver';
 import { EventRecorder } from '../../client/events';
 import { Informer } from '../../client/informer';
@@ -14,19 +14,30 @@ import { ApiClient } from '../../client/rest';
 import type { Kernel } from '../../kernel/kernel';
 import type { CniPluginName } from '../../network/cni-agent';
 import { CniPlugin } from '../cni/plugin';
+import { nodeHost } from '../host';
 import { ContainerRuntime, RUNTIME_VERSION } from '../cri/runtime';
+import { admitPod, type Admission } from './admission';
 import { Backoff } from './backoff';
-import { PODS, type KubeletContext, type PodObject } from './context';
+import { MirrorClient } from './config/mirror';
+import { staticPod, type StaticPodManifest } from './config/static-pods';
+import { ContainerConfigs } from './container-config';
+import { PODS, type KubeletContext, type PodObject, type PodRecord } from './context';
+import type { PodPlacement } from './env/field-ref';
 import { ImageManager } from './image-manager';
 import { NodeLease } from './lease';
 import { NodeStatusReporter, type NodeMachine } from './node-status';
+import { PodObjects } from './objects';
 import { startPleg } from './pleg';
 import { PodWorkers } from './pod-workers';
+import { ProbeManager } from './prober/manager';
 import { StatusManager } from './status-manager';
 import { KubeletServer, type KubeletDirectory } from './server';
 import { PodSyncer } from './sync';
+import { VolumeManager } from './volumemanager';
 
 export const KUBELET_VERSION = 'v1.32.4';
+
+export { STATIC_POD_PATH, type StaticPodManifest } from './config/static-pods';
 
 /** How a node differs from the defaults (derived from its name `node-<n>`). */
 export interface KubeletOptions {
@@ -42,6 +53,13 @@ export interface KubeletOptions {
   readonly registerWithTaints?: readonly Taint[];
   /** Capacity (= allocatable) overrides: cpu, memory, pods, ephemeral-storage. */
   readonly capacity?: Readonly<Record<string, string>>;
+  /**
+   * The pod manifests in the kubelet's manifest directory (`staticPodPath`): the static pods
+   * it runs on its own, each shown in the API as a mirror pod `<name>-<node>`.
+   */
+  readonly staticPods?: readonly StaticPodManifest[];
+  /** The manifest directory; kubeadm's `/etc/kubernetes/manifests` by default. */
+  readonly staticPodPath?: string;
   /** Where the kubelet registers its server (:10250) when it starts, for kube-apiserver. */
   readonly directory?: KubeletDirectory;
 }
@@ -119,7 +137,44 @@ export function startKubelet(
   };
   const ctx: KubeletContext = { ...base, requestSync: (record, cause) => workers.requestSync(record, cause) };
   const status = new StatusManager(ctx);
-  const syncer = new PodSyncer(ctx, new ImageManager(ctx), status);
+  const probes = new ProbeManager(ctx, (uid) => status.cached(uid));
+  const mirrors = new MirrorClient(
+    ctx,
+    () => nodeStatus.uid,
+    (record, mirror) => workers.mirrorCreated(record, mirror),
+  );
+  const host = nodeHost(kernel, nodeName);
+  const objects = new PodObjects(client);
+  const placement = (record: PodRecord): PodPlacement => {
+    const podIP = record.pod.spec?.hostNetwork === true ? machine.internalIP : record.sandbox?.ip;
+    return {
+      podIPs: podIP === undefined || podIP === null ? [] : [podIP],
+      hostIP: machine.internalIP,
+      allocatable: machine.capacity,
+    };
+  };
+  const requestSync = ctx.requestSync;
+  const volumes = new VolumeManager({ ...base, host, objects, placement, requestSync });
+  const configs = new ContainerConfigs({ kernel, client, recorder, host, volumes, objects, placement });
+  const admission = (record: PodRecord): Admission => {
+    const node = nodeStatus.node as Node | null;
+    if (node === null)
+      return { admit: false, reason: 'InvalidNodeInfo', message: 'Kubelet cannot get node info.' };
+    const active = [...workers.records()]
+      .filter((r) => r !== record && r.admitted && !r.terminal && !r.deleted)
+      .map((r) => r.pod as Pod);
+    return admitPod(record.pod as Pod, node, active);
+  };
+  const syncer = new PodSyncer(
+    ctx,
+    new ImageManager(ctx),
+    status,
+    probes,
+    mirrors,
+    volumes,
+    configs,
+    admission,
+  );
   const workers = new PodWorkers(base, status, (record, cause, done) => syncer.sync(record, cause, done));
   startPleg(ctx, () => workers.records());
   const server = new KubeletServer(kernel, runtime, () => workers.records());
@@ -127,6 +182,7 @@ export function startKubelet(
   const nodeStatus = new NodeStatusReporter(kernel, client, recorder, machine, () =>
     runtime.imageService.images(),
   );
+  nodeStatus.trackVolumes(volumes);
   kernel.schedule(0, `${id}: start`, () => {
     recorder.event(nodeStatus.ref, 'Normal', 'Starting', 'Starting kubelet.');
     recorder.event(
@@ -138,7 +194,12 @@ export function startKubelet(
     options.directory?.register(nodeName, server);
     nodeStatus.register(null);
     nodeStatus.start();
+    volumes.start();
+    configs.start();
     new NodeLease(kernel, client, nodeName, () => nodeStatus.uid).start(null);
+    for (const manifest of options.staticPods ?? []) {
+      workers.addStatic(staticPod(manifest, nodeName, kernel.clock, options.staticPodPath), null);
+    }
     const pods = new Informer<PodObject>(kernel, client, PODS, {
       fieldSelector: `spec.nodeName=${nodeName}`,
     });

@@ -3,7 +3,10 @@
  * addresses and conditions the status setters compute) and status reports. Every 10 s
  * (nodeStatusUpdateFrequency) the kubelet recomputes the status and patches
  * `nodes/<node>/status` only if it changed or 5 min passed since the last report
- * (nodeStatusReportFrequency); the 10 s liveness signal is the Lease (lease.ts).
+ * (nodeStatusReportFrequency); the 10 s liveness signal is the Lease (lease.ts). The status
+ * lists the volumes the kubelet's pods use (`volumesInUse`, which the volume manager waits
+ * to see reported before it mounts an attached volume) and leaves `volumesAttached` to the
+ * attach-detach controller.
  */
 import type { NodeCondition, Taint } from 'kubernetes-types/core/v1';
 import { ApiError } from '../../apiserver/status';
@@ -68,10 +71,17 @@ const withoutHeartbeats = (status: Record<string, unknown>) => ({
   conditions: (status.conditions as NodeCondition[]).map((c) => ({ ...c, lastHeartbeatTime: null })),
 });
 
+/** The volume manager's part in node status: volumesInUse, and hearing that it was reported. */
+export interface NodeVolumes {
+  volumesInUse(): string[];
+  markReportedInUse(names: readonly string[], cause: number | null): void;
+}
+
 export class NodeStatusReporter {
   #node: KubeObject | null = null;
   #reported: Record<string, unknown> = {};
   #reportedAt = 0;
+  #volumes: NodeVolumes | null = null;
 
   constructor(
     private readonly kernel: Kernel,
@@ -81,6 +91,11 @@ export class NodeStatusReporter {
     /** The images on the node (the kubelet's image cache). */
     private readonly images: () => readonly ImageInfo[],
   ) {}
+
+  /** The Node as the kubelet last read or wrote it (null before registration). */
+  get node(): KubeObject | null {
+    return this.#node;
+  }
 
   /** The registered Node's uid, once registered. */
   get uid(): string | undefined {
@@ -136,6 +151,11 @@ export class NodeStatusReporter {
     this.#reportedAt = this.kernel.clock.now();
   }
 
+  /** Reports the volume manager's volumesInUse from now on. */
+  trackVolumes(volumes: NodeVolumes): void {
+    this.#volumes = volumes;
+  }
+
   /** Starts the 10 s status loop. */
   start(): void {
     const tick = () => {
@@ -150,9 +170,11 @@ export class NodeStatusReporter {
     if (this.#node === null) return this.register(cause);
     const status = this.#status();
     const due = this.kernel.clock.now() - this.#reportedAt >= NODE_STATUS_REPORT_FREQUENCY_MS;
-    if (!due && jsonEqual(withoutHeartbeats(status), withoutHeartbeats(this.#reported))) return;
+    const inUse = (status.volumesInUse as string[] | undefined) ?? [];
+    if (!due && jsonEqual(withoutHeartbeats(status), withoutHeartbeats(this.#reported)))
+      return this.#volumes?.markReportedInUse(inUse, cause);
     const patch = mergePatchBetween(this.#reported, status);
-    if (patch === undefined) return;
+    if (patch === undefined) return this.#volumes?.markReportedInUse(inUse, cause);
     try {
       const node = this.client.patch(
         NODES,
@@ -166,6 +188,7 @@ export class NodeStatusReporter {
       this.#node = node;
       this.#reported = (node.status as Record<string, unknown> | undefined) ?? status;
       this.#reportedAt = this.kernel.clock.now();
+      this.#volumes?.markReportedInUse(inUse, cause);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.code === 404) this.#node = null; // deleted: register again next time
@@ -198,6 +221,7 @@ export class NodeStatusReporter {
         message,
       };
     });
+    const inUse = this.#volumes?.volumesInUse() ?? [];
     const images = [...this.images()]
       .sort((a, b) => b.size - a.size)
       .slice(0, 50)
@@ -223,6 +247,11 @@ export class NodeStatusReporter {
         architecture: 'amd64',
       },
       images,
+      ...(inUse.length === 0 ? {} : { volumesInUse: inUse }),
+      // The attach-detach controller's, kept as the API has it.
+      ...(this.#reported.volumesAttached === undefined
+        ? {}
+        : { volumesAttached: this.#reported.volumesAttached }),
     };
   }
 }

@@ -2,7 +2,7 @@
  * The pod status the kubelet writes (upstream's generateAPIPodStatus and
  * convertToAPIContainerStatuses, getPhase, and the status/generate.go conditions): built from
  * what the runtime reports about the pod's sandbox and containers, the reasons containers
- * could not be started, and the status already in the API.
+ * could not be started, what the probes say (started, ready) and the status already in the API.
  */
 import type {
   Container,
@@ -19,6 +19,9 @@ import {
   type PodObject,
   type PodRecord,
 } from './context';
+import { containersReady, initialized, withTransitions } from './conditions';
+import { isStatic } from './config/static-pods';
+import type { ProbeManager } from './prober/manager';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -31,11 +34,20 @@ const KUBELET_CONDITIONS = [
   'PodScheduled',
 ];
 
-/** Whether a container that is not running should be (re)started, by the pod's restart policy. */
-export function shouldRestart(pod: PodObject, status: ContainerStatus | undefined, isInit: boolean): boolean {
+/**
+ * Whether a container that is not running should be (re)started, by the pod's restart policy
+ * (a sidecar always is, an init container that succeeded never is).
+ */
+export function shouldRestart(
+  pod: PodObject,
+  container: Container,
+  status: ContainerStatus | undefined,
+  isInit: boolean,
+): boolean {
   if (pod.metadata.deletionTimestamp !== undefined) return false;
   if (status === undefined || status.state === 'CONTAINER_CREATED') return true;
   if (status.state !== 'CONTAINER_EXITED') return false;
+  if (isInit && container.restartPolicy === 'Always') return true;
   if (isInit && status.exitCode === 0) return false;
   const policy = pod.spec?.restartPolicy ?? 'Always';
   if (policy === 'Never') return false;
@@ -72,26 +84,28 @@ function containerStatus(
   if (current?.state === 'CONTAINER_CREATED') state = { waiting: { reason: 'ContainerCreating' } };
   if (previous?.state === 'CONTAINER_EXITED') lastState = terminated(previous, clock);
   const failure = record.failures.get(container.name);
-  if (!podIsTerminal && failure !== undefined && shouldRestart(record.pod, current, isInit)) {
+  if (!podIsTerminal && failure !== undefined && shouldRestart(record.pod, container, current, isInit)) {
     if (state.terminated !== undefined) lastState = state;
     state = { waiting: { reason: failure.reason, message: failure.message } };
   }
-  const running = state.running !== undefined;
-  const succeeded = state.terminated?.exitCode === 0;
   return {
     name: container.name,
     state,
     lastState,
-    ready: isInit ? succeeded : running,
+    ready: false,
     restartCount: current?.attempt ?? 0,
     image: current?.image ?? container.image ?? '',
     imageID: current?.imageRef ?? '',
     ...(current === undefined ? {} : { containerID: `containerd://${current.id}` }),
-    started: running,
+    started: false,
   };
 }
 
-/** upstream getPhase: the pod phase from its containers' statuses and the restart policy. */
+/**
+ * upstream getPhase: the pod phase from its containers' statuses and the restart policy.
+ * Sidecars keep a pod Running while they run, but how they exit does not decide its phase;
+ * a static pod never becomes terminal this way.
+ */
 export function podPhase(
   pod: PodObject,
   init: readonly ApiContainerStatus[],
@@ -99,19 +113,30 @@ export function podPhase(
   podIsTerminal: boolean,
 ): string {
   const policy = pod.spec?.restartPolicy ?? 'Always';
-  let pendingInit = 0;
+  let pendingInitialization = 0;
   let failedInit = 0;
-  for (const s of init) {
-    if (s.state?.terminated !== undefined) {
-      if (s.state.terminated.exitCode !== 0) failedInit++;
-    } else if (s.state?.waiting !== undefined && s.lastState?.terminated !== undefined) {
-      if (s.lastState.terminated.exitCode !== 0) failedInit++;
-    } else pendingInit++;
-  }
   let running = 0;
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
+  for (const c of initContainersOf(pod)) {
+    const s = init.find((x) => x.name === c.name);
+    const lastExit = s?.lastState?.terminated;
+    if (c.restartPolicy === 'Always') {
+      // A sidecar that stopped (or is waiting to restart) does not count.
+      if (s?.state?.running !== undefined) {
+        if (s.started !== true) pendingInitialization++;
+        running++;
+      } else if (s?.state?.terminated === undefined && lastExit === undefined) {
+        pendingInitialization++;
+        waiting++;
+      }
+    } else if (s?.state?.terminated !== undefined) {
+      if (s.state.terminated.exitCode !== 0) failedInit++;
+    } else if (s?.state?.waiting !== undefined && lastExit !== undefined) {
+      if (lastExit.exitCode !== 0) failedInit++;
+    } else pendingInitialization++;
+  }
   for (const s of regular) {
     if (s.state?.running !== undefined) running++;
     else if (s.state?.terminated !== undefined) {
@@ -120,12 +145,15 @@ export function podPhase(
     } else if (s.lastState?.terminated !== undefined) stopped++;
     else waiting++;
   }
+  const regularStarted = regular.some(
+    (s) => s.state?.running !== undefined || s.state?.terminated !== undefined,
+  );
   if (failedInit > 0 && policy === 'Never') return 'Failed';
-  if (pendingInit > 0 || failedInit > 0) return 'Pending';
-  if (waiting > 0) return 'Pending';
+  // Pending initialization stops counting once a main container ran (sidecars restarting).
+  if ((pendingInitialization > 0 && !regularStarted) || waiting > 0) return 'Pending';
   if (running > 0) return 'Running';
   if (stopped > 0) {
-    if (podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
+    if (podIsTerminal && !isStatic(pod)) return stopped === succeeded ? 'Succeeded' : 'Failed';
     if (policy === 'Always') return 'Running';
     if (stopped === succeeded) return 'Succeeded';
     if (policy === 'Never') return 'Failed';
@@ -134,96 +162,28 @@ export function podPhase(
   return 'Pending';
 }
 
-const goList = (names: readonly string[]) => `[${names.join(' ')}]`;
-
-function readiness(pod: PodObject, statuses: readonly ApiContainerStatus[], phase: string): PodCondition {
-  if (phase === 'Succeeded') return { type: 'ContainersReady', status: 'False', reason: 'PodCompleted' };
-  const unknown: string[] = [];
-  const unready: string[] = [];
-  for (const c of containersOf(pod)) {
-    const s = statuses.find((x) => x.name === c.name);
-    if (s === undefined) unknown.push(c.name);
-    else if (!s.ready) unready.push(c.name);
-  }
-  const messages = [
-    ...(unknown.length > 0 ? [`containers with unknown status: ${goList(unknown)}`] : []),
-    ...(unready.length > 0 ? [`containers with unready status: ${goList(unready)}`] : []),
-  ];
-  if (messages.length === 0) return { type: 'ContainersReady', status: 'True' };
-  return {
-    type: 'ContainersReady',
-    status: 'False',
-    reason: 'ContainersNotReady',
-    message: messages.join(', '),
-  };
-}
-
-function initialized(
-  pod: PodObject,
-  init: readonly ApiContainerStatus[],
-  regular: readonly ApiContainerStatus[],
-  phase: string,
-): PodCondition {
-  if (phase === 'Succeeded') return { type: 'Initialized', status: 'True', reason: 'PodCompleted' };
-  if (
-    regular.some(
-      (s) =>
-        s.state?.running !== undefined ||
-        s.state?.terminated !== undefined ||
-        s.lastState?.terminated !== undefined,
-    )
-  ) {
-    return { type: 'Initialized', status: 'True' };
-  }
-  const incomplete = initContainersOf(pod)
-    .filter((c) => init.find((s) => s.name === c.name)?.ready !== true)
-    .map((c) => c.name);
-  if (incomplete.length === 0) return { type: 'Initialized', status: 'True' };
-  return {
-    type: 'Initialized',
-    status: 'False',
-    reason: 'ContainersNotInitialized',
-    message: `containers with incomplete status: ${goList(incomplete)}`,
-  };
-}
-
-/** Gives each condition its lastTransitionTime: kept while its status stays, now when it changes. */
-function withTransitions(
-  conditions: readonly PodCondition[],
-  old: readonly PodCondition[],
-  now: string,
-): PodCondition[] {
-  return conditions.map((c) => {
-    const before = old.find((o) => o.type === c.type);
-    const since =
-      before !== undefined && before.status === c.status ? (before.lastTransitionTime ?? now) : now;
-    return {
-      type: c.type,
-      status: c.status,
-      lastProbeTime: null,
-      lastTransitionTime: since,
-      ...(c.reason === undefined ? {} : { reason: c.reason }),
-      ...(c.message === undefined ? {} : { message: c.message }),
-    } as unknown as PodCondition; // lastProbeTime: null, as upstream serializes a zero time
-  });
-}
-
 /**
  * The status to write for a pod. `podIsTerminal`: the pod is being deleted and all its
  * containers have stopped, so none will be restarted whatever the restart policy says.
  */
-export function generatePodStatus(ctx: KubeletContext, record: PodRecord, podIsTerminal: boolean): PodStatus {
+export function generatePodStatus(
+  ctx: KubeletContext,
+  probes: ProbeManager,
+  record: PodRecord,
+  podIsTerminal: boolean,
+): PodStatus {
   const pod = record.pod;
   const old = record.apiStatus;
   const init = initContainersOf(pod).map((c) => containerStatus(ctx, record, c, true, podIsTerminal));
   const regular = containersOf(pod)
     .map((c) => containerStatus(ctx, record, c, false, podIsTerminal))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  probes.updatePodStatus(record, { initContainerStatuses: init, containerStatuses: regular });
   let phase = podPhase(pod, init, regular, podIsTerminal);
   if (old.phase === 'Succeeded' || old.phase === 'Failed') phase = old.phase;
   const sandbox = record.sandbox;
   const sandboxReady = sandbox?.state === 'SANDBOX_READY';
-  const ready = readiness(pod, regular, phase);
+  const ready = containersReady(pod, init, regular, phase);
   const generated: PodCondition[] = [
     { type: 'PodReadyToStartContainers', status: sandboxReady ? 'True' : 'False' },
     initialized(pod, init, regular, phase),

@@ -1,11 +1,14 @@
 /**
  * The kubelet's pod workers: one record per pod on the node, fed by the pod watch
- * (`fieldSelector=spec.nodeName=<node>`), and at most one sync per pod at a time. A sync
- * asked for while one runs happens right after it; a sync that failed (an image that did not
- * pull, a container in back-off) is retried after upstream's 10 s back-off period with its
- * jitter (10-15 s). Status-only changes of a pod do not wake its worker, as in upstream.
+ * (`fieldSelector=spec.nodeName=<node>`) and by the static pod manifests, and at most one
+ * sync per pod at a time. A sync asked for while one runs happens right after it; a sync that
+ * failed (an image that did not pull, a container in back-off) is retried after upstream's
+ * 10 s back-off period with its jitter (10-15 s). Status-only changes of a pod do not wake
+ * its worker, as in upstream. Mirror pods from the watch are not run: they belong to the
+ * static pod of the same name (upstream's pod manager), which syncs when they change.
  */
 import type { Informer } from '../../client/informer';
+import { isMirror } from './config/static-pods';
 import { jsonEqual } from './format';
 import type { KubeletContext, PodObject, PodRecord } from './context';
 import type { StatusManager } from './status-manager';
@@ -86,29 +89,73 @@ export class PodWorkers {
     );
   }
 
+  /** Runs a static pod (from a manifest); it has no mirror pod yet. */
+  addStatic(pod: PodObject, cause: number | null): void {
+    this.#add(pod, true, cause);
+  }
+
+  #add(pod: PodObject, isStatic: boolean, cause: number | null): void {
+    const uid = pod.metadata.uid ?? '';
+    const created: PodRecord = {
+      uid,
+      pod,
+      apiStatus: isStatic ? {} : (pod.status ?? {}),
+      deleted: false,
+      isStatic,
+      admitted: false,
+      mirror: null,
+      sandbox: null,
+      containers: new Map(),
+      failures: new Map(),
+      terminal: false,
+      killed: false,
+      startTime: null,
+      queued: null,
+      busy: false,
+      pending: null,
+      retry: null,
+    };
+    this.#records.set(uid, created);
+    this.requestSync(created, cause);
+  }
+
+  /** The static pod a mirror pod belongs to: the one with its namespace and name. */
+  #staticOf(mirror: PodObject): PodRecord | undefined {
+    const { namespace, name } = mirror.metadata;
+    for (const r of this.#records.values()) {
+      if (r.isStatic && r.pod.metadata.namespace === namespace && r.pod.metadata.name === name) return r;
+    }
+    return undefined;
+  }
+
+  /**
+   * A mirror pod was added or changed: its static pod takes it (unless it knows a newer one)
+   * and syncs, except for changes of its status only.
+   */
+  #mirrorSeen(mirror: PodObject, cause: number | null): void {
+    const record = this.#staticOf(mirror);
+    if (record === undefined) return;
+    const old = record.mirror;
+    if (old !== null && old.metadata.uid !== mirror.metadata.uid) return;
+    this.mirrorCreated(record, mirror);
+    const wakes =
+      old === null ||
+      old.metadata.deletionTimestamp !== mirror.metadata.deletionTimestamp ||
+      !jsonEqual(old.metadata.annotations, mirror.metadata.annotations);
+    if (wakes) this.requestSync(record, cause);
+  }
+
+  /** Takes in the static pod's mirror pod (created by the kubelet, or from the watch). */
+  mirrorCreated(record: PodRecord, mirror: PodObject): void {
+    record.mirror = mirror;
+    this.status.observeStatus(record, mirror);
+  }
+
   #upsert(pod: PodObject, cause: number | null): void {
+    if (isMirror(pod)) return this.#mirrorSeen(pod, cause);
     const uid = pod.metadata.uid ?? '';
     const record = this.#records.get(uid);
-    if (record === undefined) {
-      const created: PodRecord = {
-        uid,
-        pod,
-        apiStatus: pod.status ?? {},
-        deleted: false,
-        sandbox: null,
-        containers: new Map(),
-        failures: new Map(),
-        terminal: false,
-        killed: false,
-        startTime: null,
-        queued: null,
-        busy: false,
-        pending: null,
-        retry: null,
-      };
-      this.#records.set(uid, created);
-      return this.requestSync(created, cause);
-    }
+    if (record === undefined) return this.#add(pod, false, cause);
     const old = record.pod;
     this.status.observe(record, pod);
     const wakes =
@@ -120,6 +167,12 @@ export class PodWorkers {
   }
 
   #remove(pod: PodObject, cause: number | null): void {
+    if (isMirror(pod)) {
+      const owner = this.#staticOf(pod);
+      if (owner === undefined || owner.mirror?.metadata.uid !== pod.metadata.uid) return;
+      owner.mirror = null;
+      return this.requestSync(owner, cause);
+    }
     const record = this.#records.get(pod.metadata.uid ?? '');
     if (record === undefined) return;
     record.pod = { ...record.pod, metadata: { ...record.pod.metadata, ...pod.metadata } };

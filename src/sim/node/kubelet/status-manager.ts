@@ -1,8 +1,10 @@
 /**
- * The kubelet's status manager: writes a pod's status through the `status` subresource when
- * it changed (a patch from what the API last had to the new status, carrying the pod's uid
- * as upstream's status patches do), and, once a pod marked for deletion has stopped
- * everything, deletes it for good with grace period 0 and a uid precondition.
+ * The kubelet's status manager: keeps the status the kubelet last generated for each pod (what
+ * the probe workers read), writes it through the `status` subresource when it changed (a
+ * patch from what the API last had to the new status, carrying the pod's uid as upstream's
+ * status patches do; a static pod's status goes to its mirror pod), and, once a pod marked
+ * for deletion has stopped everything, deletes it for good with grace period 0 and a uid
+ * precondition.
  */
 import type { PodStatus } from 'kubernetes-types/core/v1';
 import { ApiError } from '../../apiserver/status';
@@ -18,21 +20,35 @@ export function revisionOf(pod: PodObject): number {
 export class StatusManager {
   /** The resourceVersion the kubelet's last write produced, per pod uid. */
   readonly #written = new Map<string, number>();
+  /** The status last generated, per pod uid (upstream's cache, GetPodStatus). */
+  readonly #cache = new Map<string, PodStatus>();
 
   constructor(private readonly ctx: KubeletContext) {}
 
   /** Takes in a pod version from the watch; its status becomes the base unless it is older than our last write. */
   observe(record: PodRecord, pod: PodObject): void {
     record.pod = pod;
+    this.observeStatus(record, pod);
+  }
+
+  /** Takes in the status of the pod the kubelet writes to (a static pod's mirror pod). */
+  observeStatus(record: PodRecord, pod: PodObject): void {
     if (revisionOf(pod) >= (this.#written.get(record.uid) ?? 0)) record.apiStatus = pod.status ?? {};
   }
 
-  /** Writes `status` if it differs from what the API has; returns the request's step. */
+  /** The status the kubelet last generated for a pod. */
+  cached(uid: string): PodStatus | undefined {
+    return this.#cache.get(uid);
+  }
+
+  /** Keeps `status` and writes it if it differs from what the API has. */
   set(record: PodRecord, status: PodStatus, cause: number | null): void {
-    if (record.deleted) return;
+    this.#cache.set(record.uid, status);
+    const target = record.isStatic ? record.mirror : record.pod;
+    if (record.deleted || target === null) return;
     const patch = mergePatchBetween(record.apiStatus, status);
     if (patch === undefined) return;
-    const { namespace, name, uid } = record.pod.metadata;
+    const { namespace, name, uid } = target.metadata;
     try {
       const updated = this.ctx.client.patch<PodObject>(
         PODS,
@@ -71,5 +87,6 @@ export class StatusManager {
 
   forget(uid: string): void {
     this.#written.delete(uid);
+    this.#cache.delete(uid);
   }
 }

@@ -1,21 +1,36 @@
 /**
  * SyncPod for a pod that should be running (upstream's kubelet.SyncPod and the runtime
- * manager's computePodActions / SyncPod): write the status as it is now, make sure the pod
- * has a sandbox (RunPodSandbox, which calls CNI ADD for its IP), then start what should run:
- * the next init container, or once they all succeeded, every container that was never
- * started or that the restart policy restarts, each after its restart back-off. Starting a
- * container is EnsureImageExists, CreateContainer, StartContainer. A pod that reached
- * Succeeded or Failed has its sandbox stopped and is left alone.
+ * manager's SyncPod): write the status as it is now, keep a static pod's mirror pod in the
+ * API, wait for the pod's volumes to be attached and mounted (volumemanager/), make sure the
+ * pod's probes run, make sure the pod has a sandbox (RunPodSandbox with its hostname and DNS
+ * settings, which calls CNI ADD for its IP), then do what computePodActions (actions.ts)
+ * asks: kill the containers a probe failed, one after the other, then start the init
+ * containers and sidecars, then the main containers, each after its restart back-off.
+ * Starting a container is EnsureImageExists, generating its config (env and mounts; a
+ * missing ConfigMap or Secret is CreateContainerConfigError), CreateContainer, StartContainer
+ * and its postStart hook, which the container must get through before the next one starts.
+ * When nothing is left to run, the remaining sidecars and the sandbox are stopped; a pod that
+ * reached Succeeded or Failed has its sandbox stopped and its volumes unmounted.
  */
 import type { Container } from 'kubernetes-types/core/v1';
-import type { ContainerStatus } from '../cri/types';
-import { containersOf, initContainersOf, latest, type KubeletContext, type PodRecord } from './context';
+import { computePodActions } from './actions';
+import type { Admission } from './admission';
+import type { MirrorClient } from './config/mirror';
+import type { ContainerConfigs, GeneratedConfig } from './container-config';
+import { latest, type KubeletContext, type PodRecord } from './context';
+import { ContainerConfigError } from './env';
 import { formatPod, goDuration } from './format';
 import type { ImageManager } from './image-manager';
+import { killContainer, type KillRequest } from './lifecycle/kill';
+import { runHandler } from './lifecycle/handlers';
 import { linuxResources } from './linux-resources';
-import { generatePodStatus, shouldRestart } from './pod-status';
+import { podDns, podHostname } from './pod-files';
+import { refreshContainer } from './pleg';
+import { generatePodStatus } from './pod-status';
+import type { ProbeManager } from './prober/manager';
 import type { StatusManager } from './status-manager';
-import { terminatePod } from './terminate';
+import type { VolumeManager } from './volumemanager';
+import { killRunningContainers, terminatePod } from './terminate';
 
 /** Called when a sync ends; `failed` asks for a retry after the pod workers' back-off. */
 export type SyncDone = (failed: boolean) => void;
@@ -25,31 +40,80 @@ export class PodSyncer {
     private readonly ctx: KubeletContext,
     private readonly images: ImageManager,
     private readonly status: StatusManager,
+    private readonly probes: ProbeManager,
+    private readonly mirrors: MirrorClient,
+    private readonly volumes: VolumeManager,
+    private readonly configs: ContainerConfigs,
+    /** The kubelet's verdict on a pod it has not run yet (admission.ts). */
+    private readonly admission: (record: PodRecord) => Admission,
   ) {}
 
-  /** One sync of one pod; `done` is called once, possibly later (image pulls, stops). */
-  sync(record: PodRecord, cause: number | null, done: SyncDone): void {
+  /** HandlePodAdditions' canAdmitPod, then rejectPod: a rejected pod fails without running. */
+  #admit(record: PodRecord, cause: number | null): boolean {
+    const verdict = this.admission(record);
+    if (verdict.admit) {
+      record.admitted = true;
+      return true;
+    }
+    record.terminal = true;
     const { ctx } = this;
+    ctx.recorder.event(record.pod, 'Warning', verdict.reason, verdict.message, cause);
+    const scheduled = (record.apiStatus.conditions ?? []).filter((c) => c.type === 'PodScheduled');
+    this.status.set(
+      record,
+      {
+        phase: 'Failed',
+        reason: verdict.reason,
+        message: `Pod was rejected: ${verdict.message}`,
+        ...(scheduled.length === 0 ? {} : { conditions: scheduled }),
+        ...(record.apiStatus.qosClass === undefined ? {} : { qosClass: record.apiStatus.qosClass }),
+      },
+      cause,
+    );
+    return false;
+  }
+
+  /** One sync of one pod; `done` is called once, possibly later (image pulls, hooks, stops). */
+  sync(record: PodRecord, cause: number | null, done: SyncDone): void {
+    const { ctx, probes } = this;
     if (record.deleted || record.pod.metadata.deletionTimestamp !== undefined) {
-      return terminatePod(ctx, this.status, record, cause, () => done(false));
+      return terminatePod(ctx, this.status, probes, record, cause, this.volumes, () => done(false));
     }
     if (record.terminal) return done(false);
+    if (!record.admitted && !this.#admit(record, cause)) return done(false);
     record.startTime ??= record.apiStatus.startTime ?? ctx.kernel.clock.timestamp();
-    const status = generatePodStatus(ctx, record, false);
+    const status = generatePodStatus(ctx, probes, record, false);
     if (status.phase === 'Succeeded' || status.phase === 'Failed') {
       record.terminal = true;
+      probes.removePod(record);
       if (record.sandbox?.state === 'SANDBOX_READY') {
         const stopped = ctx.runtime.stopPodSandbox(record.sandbox.id, cause);
         record.sandbox = { ...record.sandbox, state: 'SANDBOX_NOTREADY' };
         cause = stopped.step;
       }
-      this.status.set(record, generatePodStatus(ctx, record, false), cause);
+      cause = this.volumes.unmountPod(record.uid, cause);
+      this.status.set(record, generatePodStatus(ctx, probes, record, false), cause);
       return done(false);
     }
+    if (record.isStatic) this.mirrors.ensure(record, cause);
     this.status.set(record, status, cause);
+    const mounted = this.volumes.waitForAttachAndMount(record, cause);
+    if (!mounted.ready) {
+      if (mounted.error !== undefined)
+        ctx.recorder.event(
+          record.pod,
+          'Warning',
+          'FailedMount',
+          `Unable to attach or mount volumes: ${mounted.error}`,
+          cause,
+        );
+      return done(mounted.error !== undefined);
+    }
+    probes.addPod(record);
     let step = cause;
     if (record.sandbox === null) {
       const pod = record.pod;
+      const dns = podDns(pod);
       const sandbox = ctx.runtime.runPodSandbox(
         {
           name: pod.metadata.name ?? '',
@@ -57,41 +121,49 @@ export class PodSyncer {
           uid: record.uid,
           attempt: 0,
           hostNetwork: pod.spec?.hostNetwork === true,
+          hostname: pod.spec?.hostNetwork === true ? ctx.nodeName : podHostname(pod).hostname,
+          dnsConfig: { servers: dns.nameservers, searches: dns.searches, options: dns.options },
         },
         cause,
       );
       record.sandbox = sandbox.value;
       step = sandbox.step;
     }
-    const { start, failed } = this.#actions(record, step);
-    this.#startAll(record, start, step, failed, done);
+    // Only a pod with nothing left to run has its sandbox stopped (below); it is terminal next.
+    if (record.sandbox.state !== 'SANDBOX_READY') return done(false);
+    const actions = computePodActions(record, probes);
+    if (actions.killPod) {
+      return killRunningContainers(ctx, record, null, step, (last) => {
+        if (record.sandbox?.state === 'SANDBOX_READY') {
+          ctx.runtime.stopPodSandbox(record.sandbox.id, last);
+          record.sandbox = { ...record.sandbox, state: 'SANDBOX_NOTREADY' };
+        }
+        done(false);
+      });
+    }
+    this.#killAll(record, actions.kill, step, (killed) => {
+      const inits = actions.initStart.map((c) => ({ c, abort: c.restartPolicy !== 'Always' }));
+      const mains = actions.start.map((c) => ({ c, abort: false }));
+      this.#startAll(record, [...inits, ...mains], killed, false, done);
+    });
   }
 
-  /** computePodActions: which containers to start now; `failed` if one waits out a back-off. */
-  #actions(record: PodRecord, cause: number | null): { start: Container[]; failed: boolean } {
-    const pod = record.pod;
-    for (const c of initContainersOf(pod)) {
-      const s = latest(record, c.name);
-      if (s?.state === 'CONTAINER_EXITED' && s.exitCode === 0) continue;
-      if (s === undefined) return { start: [c], failed: false };
-      if (!shouldRestart(pod, s, true)) return { start: [], failed: false };
-      return this.#inBackOff(record, c, s, cause)
-        ? { start: [], failed: true }
-        : { start: [c], failed: false };
-    }
-    const start: Container[] = [];
-    let failed = false;
-    for (const c of containersOf(pod)) {
-      const s = latest(record, c.name);
-      if (s !== undefined && !shouldRestart(pod, s, false)) continue;
-      if (s?.state === 'CONTAINER_EXITED' && this.#inBackOff(record, c, s, cause)) failed = true;
-      else start.push(c);
-    }
-    return { start, failed };
+  /** Kills the containers one after the other, as SyncPod does. */
+  #killAll(
+    record: PodRecord,
+    kills: readonly KillRequest[],
+    cause: number | null,
+    next: (step: number | null) => void,
+  ): void {
+    const [first, ...rest] = kills;
+    if (first === undefined) return next(cause);
+    killContainer(this.ctx, record, first, cause, (step) => this.#killAll(record, rest, step, next));
   }
 
-  /** doBackOff: whether an exited container must wait before its restart (CrashLoopBackOff). */
-  #inBackOff(record: PodRecord, c: Container, s: ContainerStatus, cause: number | null): boolean {
+  /** doBackOff: whether the container's last exit was too recent to restart it (CrashLoopBackOff). */
+  #inBackOff(record: PodRecord, c: Container, cause: number | null): boolean {
+    const s = record.containers.get(c.name)?.find((x) => x.state === 'CONTAINER_EXITED');
+    if (s === undefined) return false;
     const { crashBackoff, recorder } = this.ctx;
     const pod = record.pod;
     const key = `${pod.metadata.name ?? ''}_${pod.metadata.namespace ?? ''}_${record.uid}_${c.name}`;
@@ -114,19 +186,23 @@ export class PodSyncer {
     return true;
   }
 
+  /** Starts the containers in order; an init container that does not start stops the rest. */
   #startAll(
     record: PodRecord,
-    containers: Container[],
+    containers: readonly { readonly c: Container; readonly abort: boolean }[],
     cause: number | null,
     failed: boolean,
     done: SyncDone,
   ): void {
     const [next, ...rest] = containers;
     if (next === undefined) return done(failed);
-    this.#start(record, next, cause, (ok) => this.#startAll(record, rest, cause, failed || !ok, done));
+    const after = (ok: boolean) =>
+      ok || !next.abort ? this.#startAll(record, rest, cause, failed || !ok, done) : done(true);
+    if (this.#inBackOff(record, next.c, cause)) return after(false);
+    this.#start(record, next.c, cause, after);
   }
 
-  /** startContainer: image, then CreateContainer and StartContainer, with their events. */
+  /** startContainer: image, CreateContainer and StartContainer with their events, then postStart. */
   #start(record: PodRecord, c: Container, cause: number | null, next: (ok: boolean) => void): void {
     const { runtime, recorder } = this.ctx;
     this.images.ensureImage(record, c, cause, (image) => {
@@ -140,31 +216,65 @@ export class PodSyncer {
         return next(false);
       }
       const previous = latest(record, c.name);
+      let id: string;
+      let step: number;
+      let config: GeneratedConfig;
+      try {
+        config = this.configs.generate(record, c, image.step);
+      } catch (error) {
+        if (!(error instanceof ContainerConfigError)) throw error;
+        record.failures.set(c.name, { reason: 'CreateContainerConfigError', message: error.message });
+        recorder.event(pod, 'Warning', 'Failed', `Error: ${error.message}`, image.step);
+        return next(false);
+      }
       try {
         const created = runtime.createContainer(
           sandbox.id,
           {
             name: c.name,
             image: c.image ?? '',
-            command: c.command ?? [],
-            args: c.args ?? [],
+            command: config.command,
+            args: config.args,
             attempt: previous === undefined ? 0 : previous.attempt + 1,
-            env: Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value ?? ''])),
+            env: config.env,
+            mounts: config.mounts,
             linux: linuxResources(c),
           },
           image.step,
         );
         recorder.event(pod, 'Normal', 'Created', `Created container ${c.name}`, created.step);
-        const started = runtime.startContainer(created.value, created.step);
-        recorder.event(pod, 'Normal', 'Started', `Started container ${c.name}`, started.step);
+        id = created.value;
+        step = runtime.startContainer(id, created.step).step;
+        recorder.event(pod, 'Normal', 'Started', `Started container ${c.name}`, step);
         record.failures.delete(c.name);
-        next(true);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         record.failures.set(c.name, { reason: 'CreateContainerError', message });
         recorder.event(pod, 'Warning', 'Failed', `Error: ${message}`, cause);
-        next(false);
+        return next(false);
       }
+      const postStart = c.lifecycle?.postStart;
+      if (postStart === undefined) return next(true);
+      runHandler(this.ctx, record, c, id, postStart, step, (hook) => {
+        if (hook.message === null) return next(true);
+        recorder.event(pod, 'Warning', 'FailedPostStartHook', 'PostStartHook failed', hook.step);
+        const statusStep = refreshContainer(this.ctx, record, id, hook.step);
+        const status = latest(record, c.name);
+        const failure = { reason: 'PostStartHookError', message: hook.message };
+        if (status === undefined) return next(false);
+        const kill: KillRequest = {
+          container: c,
+          status,
+          message: 'FailedPostStartHook',
+          reason: 'FailedPostStartHook',
+          gracePeriodOverride: null,
+          ordering: null,
+        };
+        killContainer(this.ctx, record, kill, statusStep, () => {
+          record.failures.set(c.name, failure);
+          next(false);
+        });
+      });
     });
   }
 }

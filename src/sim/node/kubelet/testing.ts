@@ -10,9 +10,10 @@ import type { KubeObject } from '../../apiserver/types';
 import { Informer } from '../../client/informer';
 import { ApiClient } from '../../client/rest';
 import { createCluster } from '../../cluster';
+import type { ControllerDescriptor } from '../../controllers/manager';
 import type { TraceStep } from '../../kernel/trace';
 import { PODS, type PodObject } from './context';
-import { startKubelet } from '.';
+import { startKubelet, type KubeletOptions } from '.';
 
 export const EVENTS = findResource('', 'v1', 'events') as ResourceInfo;
 
@@ -21,10 +22,16 @@ export function podStatusColumn(pod: PodObject, now = 0): string {
   return String(printPod(pod as Pod, now).cells[2]);
 }
 
-export function setupNode(seed = 1) {
+/** What a test node differs in: the controllers that run beside it and its kubelet's options. */
+export interface NodeSetup {
+  readonly controllers?: readonly ControllerDescriptor[];
+  readonly kubelet?: KubeletOptions;
+}
+
+export function setupNode(seed = 1, setup: NodeSetup = {}) {
   const cluster = createCluster({
     seed,
-    controllers: [],
+    controllers: setup.controllers ?? [],
     kubelets: false,
     scheduler: false,
     cloudProvider: false,
@@ -32,7 +39,7 @@ export function setupNode(seed = 1) {
   const kernel = cluster.kernel;
   const steps: TraceStep[] = [];
   kernel.trace.subscribe((s) => steps.push(s));
-  const kubelet = startKubelet(kernel, cluster.apiserver, 'node-1');
+  const kubelet = startKubelet(kernel, cluster.apiserver, 'node-1', setup.kubelet);
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const events: KubeObject[] = [];
   const eventInformer = new Informer(kernel, client, EVENTS);
