@@ -6,6 +6,7 @@ import type { RequestScope } from './handlers/scope';
 import { admitPodPriority, keepPodPriority, validatePriorityClassDefault } from './priority-admission';
 import { quotaAdmission } from './quota-admission';
 import { RESOURCES } from './resources';
+import { admitRuntimeClass } from './runtimeclass-admission';
 import { mountServiceAccountToken } from './serviceaccount-token-admission';
 import { ApiError, forbidden, notFound } from './status';
 import { isStorageAdmissionTarget, storageAdmission } from './storage-protection-admission';
@@ -39,6 +40,7 @@ export function mutatingAdmission(
     plugins.push('ServiceAccount');
   admitPodPriority(scope, obj, spec);
   plugins.push('Priority');
+  if (admitRuntimeClass(scope, obj, spec)) plugins.push('RuntimeClass');
   const tolerations = [...((spec.tolerations as { key?: string; effect?: string }[] | undefined) ?? [])];
   for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
     const tolerated = (t: { key?: string; effect?: string }) =>

@@ -335,6 +335,9 @@ export const RESOURCES: readonly ResourceInfo[] = [
     },
     { kind: 'NetworkPolicy', plural: 'networkpolicies', namespaced: ns, shortNames: ['netpol'] },
   ]),
+  ...groupVersion('node.k8s.io', 'v1', [
+    { kind: 'RuntimeClass', plural: 'runtimeclasses', namespaced: cluster },
+  ]),
   ...groupVersion('policy', 'v1', [
     {
       kind: 'PodDisruptionBudget',

@@ -3,6 +3,7 @@ import type { KubeObject } from '../types';
 import {
   podDisruptionBudgetPrinter,
   priorityClassPrinter,
+  runtimeClassPrinter,
   validatingAdmissionPolicyBindingPrinter,
   validatingAdmissionPolicyPrinter,
   webhookConfigurationPrinter,
@@ -59,6 +60,18 @@ describe('priorityclasses', () => {
     expect(
       cells(priorityClassPrinter, { metadata: { name: 'low' }, value: -5, globalDefault: true }),
     ).toEqual(['low', -5, true, '<unknown>', '']);
+  });
+});
+
+describe('runtimeclasses', () => {
+  it('shows the handler', () => {
+    expect(header(runtimeClassPrinter)).toEqual(['Name:string:0', 'Handler:string:0', 'Age:string:0']);
+    expect(
+      cells(runtimeClassPrinter, {
+        metadata: { name: 'gvisor', creationTimestamp: created },
+        handler: 'runsc',
+      }),
+    ).toEqual(['gvisor', 'runsc', '3d']);
   });
 });
 

@@ -6,6 +6,7 @@ import type {
   ValidatingWebhookConfiguration,
 } from 'kubernetes-types/admissionregistration/v1';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
+import type { RuntimeClass } from 'kubernetes-types/node/v1';
 import type { PriorityClass } from 'kubernetes-types/scheduling/v1';
 import { AGE_COLUMN, NAME_COLUMN, column, printer } from './columns';
 import { since } from './duration';
@@ -49,6 +50,16 @@ export const priorityClassPrinter = printer<PriorityClass>(
     since(pc.metadata?.creationTimestamp, now),
     pc.preemptionPolicy ?? '',
   ],
+);
+
+/** `kubectl get runtimeclasses`. */
+export const runtimeClassPrinter = printer<RuntimeClass>(
+  [
+    NAME_COLUMN,
+    column('Handler', 'string', 'The CRI runtime handler pods of this class run with.'),
+    AGE_COLUMN,
+  ],
+  (rc, now) => [rc.metadata?.name ?? '', rc.handler, since(rc.metadata?.creationTimestamp, now)],
 );
 
 const webhookColumns = [

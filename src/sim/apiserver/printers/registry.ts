@@ -15,6 +15,7 @@ import { podPrinter, podTemplatePrinter } from './pods';
 import {
   podDisruptionBudgetPrinter,
   priorityClassPrinter,
+  runtimeClassPrinter,
   validatingAdmissionPolicyBindingPrinter,
   validatingAdmissionPolicyPrinter,
   webhookConfigurationPrinter,
@@ -88,6 +89,7 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map([
   ['rbac.authorization.k8s.io/rolebindings', roleBindingPrinter],
   ['rbac.authorization.k8s.io/clusterrolebindings', clusterRoleBindingPrinter],
   ['coordination.k8s.io/leases', leasePrinter],
+  ['node.k8s.io/runtimeclasses', runtimeClassPrinter],
   ['scheduling.k8s.io/priorityclasses', priorityClassPrinter],
   ['storage.k8s.io/storageclasses', storageClassPrinter],
   ['storage.k8s.io/csidrivers', csiDriverPrinter],

@@ -10,6 +10,7 @@
  * CRI, runc's steps (oci.ts); beside it, `serve` answers connections to the pods' ports
  * (serving.ts) and the cluster wires the containers' network in (`connectNetwork`).
  */
+import { CriError, unknownHandler } from './handlers';
 import type { Kernel } from '../../kernel/kernel';
 import type { CniPlugin } from '../cni/plugin';
 import { nodeHost, type NodeHost } from '../host';
@@ -102,9 +103,11 @@ export class ContainerRuntime implements RuntimeService {
     const id = this.#newId();
     const step = this.#tracer.call(
       `RunPodSandbox ${config.namespace}/${config.name}`,
-      { sandboxId: id, image: PAUSE_IMAGE, attempt: config.attempt },
+      { sandboxId: id, image: PAUSE_IMAGE, attempt: config.attempt, handler: config.runtimeHandler ?? '' },
       causedBy,
     );
+    const refused = unknownHandler(config.runtimeHandler);
+    if (refused !== null) throw new CriError(refused, step);
     const ip = config.hostNetwork ? null : this.cni.add(id, config, step).result.ip;
     writeSandboxFiles(this.#host.fs, id, config);
     ociRun(this.#tracer, { id, name: 'pause', sandboxId: null }, ['/pause'], config.uid, step);

@@ -18,6 +18,8 @@ export interface PodSandboxConfig {
   readonly attempt: number;
   /** Host network pods get no network namespace and no CNI call. */
   readonly hostNetwork: boolean;
+  /** The runtime handler of the pod's RuntimeClass ('' for the default). */
+  readonly runtimeHandler?: string;
   /** The sandbox's hostname (containerd writes it to the sandbox's hostname file). */
   readonly hostname?: string;
   /** What containerd writes to the sandbox's resolv.conf; the node's own when omitted. */

@@ -13,6 +13,8 @@
  * reached Succeeded or Failed has its sandbox stopped and its volumes unmounted.
  */
 import type { Container } from 'kubernetes-types/core/v1';
+import { findResource, type ResourceInfo } from '../../apiserver/resources';
+import { CriError } from '../cri/handlers';
 import { computePodActions } from './actions';
 import type { Admission } from './admission';
 import type { MirrorClient } from './config/mirror';
@@ -31,6 +33,8 @@ import type { ProbeManager } from './prober/manager';
 import type { StatusManager } from './status-manager';
 import type { VolumeManager } from './volumemanager';
 import { killRunningContainers, terminatePod } from './terminate';
+
+const RUNTIME_CLASSES = findResource('node.k8s.io', 'v1', 'runtimeclasses') as ResourceInfo;
 
 /** Called when a sync ends; `failed` asks for a retry after the pod workers' back-off. */
 export type SyncDone = (failed: boolean) => void;
@@ -114,18 +118,28 @@ export class PodSyncer {
     if (record.sandbox === null) {
       const pod = record.pod;
       const dns = podDns(pod);
-      const sandbox = ctx.runtime.runPodSandbox(
-        {
-          name: pod.metadata.name ?? '',
-          namespace: pod.metadata.namespace ?? 'default',
-          uid: record.uid,
-          attempt: 0,
-          hostNetwork: pod.spec?.hostNetwork === true,
-          hostname: pod.spec?.hostNetwork === true ? ctx.nodeName : podHostname(pod).hostname,
-          dnsConfig: { servers: dns.nameservers, searches: dns.searches, options: dns.options },
-        },
-        cause,
-      );
+      const handler = this.#runtimeHandler(record, cause);
+      if (handler === null) return done(true);
+      let sandbox;
+      try {
+        sandbox = ctx.runtime.runPodSandbox(
+          {
+            runtimeHandler: handler,
+            name: pod.metadata.name ?? '',
+            namespace: pod.metadata.namespace ?? 'default',
+            uid: record.uid,
+            attempt: 0,
+            hostNetwork: pod.spec?.hostNetwork === true,
+            hostname: pod.spec?.hostNetwork === true ? ctx.nodeName : podHostname(pod).hostname,
+            dnsConfig: { servers: dns.nameservers, searches: dns.searches, options: dns.options },
+          },
+          cause,
+        );
+      } catch (error) {
+        if (!(error instanceof CriError)) throw error;
+        this.#sandboxFailed(record, error.message, error.step);
+        return done(true);
+      }
       record.sandbox = sandbox.value;
       step = sandbox.step;
     }
@@ -146,6 +160,37 @@ export class PodSyncer {
       const mains = actions.start.map((c) => ({ c, abort: false }));
       this.#startAll(record, [...inits, ...mains], killed, false, done);
     });
+  }
+
+  /**
+   * The runtime handler of the pod's RuntimeClass (RuntimeClassManager.LookupRuntimeHandler):
+   * '' without one; null, after a FailedCreatePodSandBox event, when the class is gone.
+   */
+  #runtimeHandler(record: PodRecord, cause: number | null): string | null {
+    const name = record.pod.spec?.runtimeClassName;
+    if (name === undefined || name === '') return '';
+    try {
+      return (this.ctx.client.get(RUNTIME_CLASSES, null, name, cause) as { handler?: string }).handler ?? '';
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.#sandboxFailed(
+        record,
+        `failed to get sandbox runtime handler for RuntimeClass "${name}": ${reason}`,
+        cause,
+      );
+      return null;
+    }
+  }
+
+  /** createPodSandbox failed: the pod keeps waiting in ContainerCreating and is retried. */
+  #sandboxFailed(record: PodRecord, message: string, cause: number | null): void {
+    this.ctx.recorder.event(
+      record.pod,
+      'Warning',
+      'FailedCreatePodSandBox',
+      `Failed to create pod sandbox: ${message}`,
+      cause,
+    );
   }
 
   /** Kills the containers one after the other, as SyncPod does. */
