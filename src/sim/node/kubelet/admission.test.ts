@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { makeNode, makePod } from '../../scheduler/testing';
+import { findResource, type ResourceInfo } from '../../apiserver/resources';
+import { replicaSet } from '../../controllers/replicaset';
 import { admitPod } from './admission';
+import { NODES, PODS, type PodObject } from './context';
 import { setupNode } from './testing';
 
 const node = makeNode('node-1', { cpu: '2', memory: '4Gi', pods: '3', labels: { disk: 'ssd' } });
@@ -100,5 +103,42 @@ describe('a kubelet rejecting a pod bound to it by hand', () => {
       "Warning OutOfcpu: Node didn't have enough resource: cpu, requested: 1000, used: 1500, capacity: 2000",
     ]);
     expect(t.getPod('fits').status?.phase).toBe('Running');
+  });
+});
+
+describe('a kubelet rejecting pods a controller keeps replacing', () => {
+  it('paces the loop: rejected pods fail one virtual second after arriving, so time moves on', () => {
+    const t = setupNode(1, { controllers: [replicaSet] });
+    t.run(5_000);
+    t.client.create(findResource('apps', 'v1', 'replicasets') as ResourceInfo, 'default', {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: { name: 'pinned' },
+      spec: {
+        replicas: 1,
+        selector: { matchLabels: { app: 'pinned' } },
+        template: {
+          metadata: { labels: { app: 'pinned' } },
+          spec: {
+            nodeName: 'node-1',
+            containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: '3' } } }],
+          },
+        },
+      },
+    });
+    t.run(20_000);
+    const pods = t.client.list(PODS, 'default').items as PodObject[];
+    const failed = pods.filter((p) => p.status?.reason === 'OutOfcpu');
+    expect(failed.length).toBeGreaterThan(5);
+    expect(failed.length).toBeLessThanOrEqual(21);
+  });
+
+  it('reads the Node again when only node affinity fails, so a label just added counts', () => {
+    const t = setupNode();
+    t.run(5_000);
+    t.client.patch(NODES, null, 'node-1', 'merge', { metadata: { labels: { disk: 'ssd' } } });
+    t.createPod('picky', { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', image: 'nginx' }] });
+    t.run(10_000);
+    expect(t.getPod('picky').status?.phase).toBe('Running');
   });
 });

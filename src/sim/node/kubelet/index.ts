@@ -21,7 +21,7 @@ import { Backoff } from './backoff';
 import { MirrorClient } from './config/mirror';
 import { staticPod, type StaticPodManifest } from './config/static-pods';
 import { ContainerConfigs } from './container-config';
-import { PODS, type KubeletContext, type PodObject, type PodRecord } from './context';
+import { NODES, PODS, type KubeletContext, type PodObject, type PodRecord } from './context';
 import type { PodPlacement } from './env/field-ref';
 import { ImageManager } from './image-manager';
 import { NodeLease } from './lease';
@@ -163,7 +163,15 @@ export function startKubelet(
     const active = [...workers.records()]
       .filter((r) => r !== record && r.admitted && !r.terminal && !r.deleted)
       .map((r) => r.pod as Pod);
-    return admitPod(record.pod as Pod, node, active);
+    const verdict = admitPod(record.pod as Pod, node, active);
+    if (verdict.admit || verdict.reason !== 'NodeAffinity') return verdict;
+    // Like upstream's generalFilter: when only node affinity fails, the cached Node may miss a
+    // label just added (`kubectl label node`), so read the Node again and check once more.
+    try {
+      return admitPod(record.pod as Pod, client.get(NODES, null, nodeName) as unknown as Node, active);
+    } catch {
+      return verdict;
+    }
   };
   const syncer = new PodSyncer(
     ctx,

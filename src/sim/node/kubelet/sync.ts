@@ -36,6 +36,9 @@ import { killRunningContainers, terminatePod } from './terminate';
 
 const RUNTIME_CLASSES = findResource('node.k8s.io', 'v1', 'runtimeclasses') as ResourceInfo;
 
+/** How long after admission a rejected pod's Failed status is written. */
+const REJECTION_REPORT_MS = 1_000;
+
 /** Called when a sync ends; `failed` asks for a retry after the pod workers' back-off. */
 export type SyncDone = (failed: boolean) => void;
 
@@ -61,19 +64,24 @@ export class PodSyncer {
     }
     record.terminal = true;
     const { ctx } = this;
-    ctx.recorder.event(record.pod, 'Warning', verdict.reason, verdict.message, cause);
-    const scheduled = (record.apiStatus.conditions ?? []).filter((c) => c.type === 'PodScheduled');
-    this.status.set(
-      record,
-      {
-        phase: 'Failed',
-        reason: verdict.reason,
-        message: `Pod was rejected: ${verdict.message}`,
-        ...(scheduled.length === 0 ? {} : { conditions: scheduled }),
-        ...(record.apiStatus.qosClass === undefined ? {} : { qosClass: record.apiStatus.qosClass }),
-      },
-      cause,
-    );
+    // The rejection is reported after a beat of virtual time: a controller that replaces the
+    // failed pod with one the kubelet rejects again (a template bound by hand to a full node)
+    // then loops at the pace a real cluster does, instead of forever within one instant.
+    ctx.kernel.schedule(REJECTION_REPORT_MS, `${ctx.id}: reject pod ${formatPod(record.pod)}`, () => {
+      ctx.recorder.event(record.pod, 'Warning', verdict.reason, verdict.message, cause);
+      const scheduled = (record.apiStatus.conditions ?? []).filter((c) => c.type === 'PodScheduled');
+      this.status.set(
+        record,
+        {
+          phase: 'Failed',
+          reason: verdict.reason,
+          message: `Pod was rejected: ${verdict.message}`,
+          ...(scheduled.length === 0 ? {} : { conditions: scheduled }),
+          ...(record.apiStatus.qosClass === undefined ? {} : { qosClass: record.apiStatus.qosClass }),
+        },
+        cause,
+      );
+    });
     return false;
   }
 
