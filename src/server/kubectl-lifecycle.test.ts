@@ -40,16 +40,20 @@ describe.skipIf(kubectl === null)(
 
     it('every namespace gets a default ServiceAccount and the kube-root-ca.crt ConfigMap', async () => {
       await api.kubectl(['create', 'namespace', 'fresh']);
-      const waited = await api.kubectl([
-        'wait',
-        '--for=create',
-        'serviceaccount/default',
-        'configmap/kube-root-ca.crt',
-        '-n',
-        'fresh',
-        '--timeout=20s',
-      ]);
-      expect(waited.code).toBe(0);
+      // The controllers create both within moments; poll for them. (`kubectl wait --for=create`
+      // answered NotFound at once when it asked before they existed: to be looked into.)
+      let found = { code: 1, stdout: '', stderr: '' };
+      for (let i = 0; i < 40 && found.code !== 0; i++) {
+        found = await api.kubectl([
+          'get',
+          'serviceaccount/default',
+          'configmap/kube-root-ca.crt',
+          '-n',
+          'fresh',
+        ]);
+        if (found.code !== 0) await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(found).toMatchObject({ code: 0, stderr: '' });
       const sa = await api.kubectl(['get', 'serviceaccounts', '-n', 'fresh']);
       expect(sa.stdout.split('\n')[0]).toMatch(/^NAME\s+SECRETS\s+AGE$/);
       expect(sa.stdout).toMatch(/\ndefault\s+0\s+\S+\n/);
