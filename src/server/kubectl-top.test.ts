@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kubectlOrSkip, rows, startApiserver, type RunningApiserver } from './harness';
+import { eventually, kubectlOrSkip, rows, startApiserver, type RunningApiserver } from './harness';
 
 const kubectl = kubectlOrSkip();
 
@@ -55,16 +55,6 @@ spec:
   groupPriorityMinimum: 100
   versionPriority: 100
 `;
-
-/** Runs kubectl until `done` accepts its result (or 30 s of real time pass). */
-async function eventually(api: RunningApiserver, args: string[], done: (stdout: string) => boolean) {
-  for (let i = 0; i < 60; i++) {
-    const r = await api.kubectl(args);
-    if (r.code === 0 && done(r.stdout)) return r;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`kubectl ${args.join(' ')} never got there`);
-}
 
 describe.skipIf(kubectl === null)('real kubectl: top, through metrics-server', { timeout: 120_000 }, () => {
   let api: RunningApiserver;
