@@ -1,10 +1,11 @@
 /**
  * `npm run apiserver -- --port <port> --kubeconfig <file> [--speed <x>] [--seed <n>]
- *   [--metrics-server false]`
+ *   [--metrics-server false] [--container-runtime containerd|cri-o]`
  *
  * Starts a simulated cluster, serves its kube-apiserver on 127.0.0.1:<port>, writes a
  * kubeconfig for it, and runs the virtual clock at <speed> times real time. With
- * `--metrics-server false` the cluster has no metrics-server (and no metrics.k8s.io API).
+ * `--metrics-server false` the cluster has no metrics-server (and no metrics.k8s.io API);
+ * `--container-runtime cri-o` runs CRI-O instead of kind's containerd on every node.
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
@@ -30,6 +31,7 @@ function options() {
       speed: { type: 'string', default: '1' },
       seed: { type: 'string', default: '1' },
       'metrics-server': { type: 'string', default: 'true' },
+      'container-runtime': { type: 'string', default: 'containerd' },
     },
     strict: true,
   });
@@ -43,7 +45,17 @@ function options() {
   if (!Number.isSafeInteger(seed)) fail('--seed must be an integer');
   const metricsServer = values['metrics-server'];
   if (metricsServer !== 'true' && metricsServer !== 'false') fail('--metrics-server must be true or false');
-  return { port, kubeconfig: values.kubeconfig, speed, seed, metricsServer: metricsServer === 'true' };
+  const containerRuntime = values['container-runtime'];
+  if (containerRuntime !== 'containerd' && containerRuntime !== 'cri-o')
+    fail('--container-runtime must be containerd or cri-o');
+  return {
+    port,
+    kubeconfig: values.kubeconfig,
+    speed,
+    seed,
+    metricsServer: metricsServer === 'true',
+    containerRuntime,
+  } as const;
 }
 
 const opts = options();
@@ -56,6 +68,7 @@ const cluster = createCluster({
   tokens: { [token]: { username: ADMIN_USER, groups: ['kubeadm:cluster-admins', 'system:authenticated'] } },
   ...(openapi.schemas === undefined ? {} : { openapiSchemas: openapi.schemas }),
   metricsServer: opts.metricsServer,
+  containerRuntime: opts.containerRuntime,
 });
 const player = new Player(cluster.kernel);
 player.setSpeed(opts.speed);

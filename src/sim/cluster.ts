@@ -29,6 +29,7 @@ import { Kernel } from './kernel/kernel';
 import { startMetricsServer, type MetricsServer } from './metrics-server';
 import { Etcd } from './store';
 import { startHostpathDriver } from './node/csi';
+import type { ContainerRuntimeName } from './node/cri/flavour';
 import { startKubelet, type Kubelet } from './node/kubelet';
 import { connectNodes } from './network/nodes';
 import type { ClusterNetwork } from './network/network';
@@ -84,6 +85,8 @@ export interface ClusterOptions {
   readonly cni?: CniPluginName;
   /** kube-proxy's mode: `iptables` (kind's default), `ipvs` or `nftables`. */
   readonly kubeProxyMode?: ProxyMode;
+  /** Every node's CRI runtime: `containerd` (kind's, with runc) or `cri-o` (with crun). */
+  readonly containerRuntime?: ContainerRuntimeName;
   /**
    * What the worker nodes differ in, node-1 first: capacity (cpu, memory, pods) and labels
    * (e.g. `topology.kubernetes.io/zone` on bare metal; in the cloud, the cloud sets zones).
@@ -177,6 +180,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     epoch: options.epoch ?? DEFAULT_EPOCH,
     cni: options.cni ?? 'kindnet',
     kubeProxyMode: options.kubeProxyMode ?? 'iptables',
+    containerRuntime: options.containerRuntime ?? 'containerd',
   };
   const kernel = new Kernel({ seed: resolved.seed, epoch: resolved.epoch });
   const etcd = new Etcd(kernel);
@@ -205,6 +209,7 @@ export function createCluster(options: ClusterOptions): Cluster {
         registerWithTaints: [CONTROL_PLANE_TAINT],
         staticPods: controlPlaneManifests({ nodeName: CONTROL_PLANE_NODE, address: APISERVER_ADDRESS }),
         cni: resolved.cni,
+        containerRuntime: resolved.containerRuntime,
       });
       started.push(controlPlane);
     }
@@ -213,6 +218,7 @@ export function createCluster(options: ClusterOptions): Cluster {
       const worker = startKubelet(kernel, apiserver, workerNodeName(n), {
         directory: kubelets,
         cni: resolved.cni,
+        containerRuntime: resolved.containerRuntime,
         ...(spec?.capacity === undefined ? {} : { capacity: spec.capacity }),
         ...(spec?.labels === undefined ? {} : { labels: spec.labels }),
       });
@@ -242,7 +248,11 @@ export function createCluster(options: ClusterOptions): Cluster {
     started.length === 0
       ? null
       : connectNodes(kernel, apiserver, started, { cni: resolved.cni, proxyMode: resolved.kubeProxyMode });
-  const topology = buildTopology(resolved.workerNodes, addons && options.kubelets !== false);
+  const topology = buildTopology(
+    resolved.workerNodes,
+    addons && options.kubelets !== false,
+    resolved.containerRuntime,
+  );
   return {
     options: resolved,
     kernel,

@@ -17,6 +17,8 @@ export interface TopologyComponent {
   readonly kind: ComponentKind;
   /** The machine it runs on, or null for a client outside the cluster. */
   readonly machine: string | null;
+  /** Which implementation it is, where the cluster has a choice (the runtime: containerd or cri-o). */
+  readonly implementation?: string;
 }
 
 /** A machine in the cluster: the control-plane node or a worker node. */
@@ -63,9 +65,13 @@ export function workerNodeName(n: number): string {
  * Every component talks only to kube-apiserver, except kube-apiserver itself (to etcd)
  * and kubelet (to its node's container runtime, through the CRI). With `controlPlaneAgents`
  * the control-plane node also runs a kubelet, a container runtime and kube-proxy, as a
- * kubeadm control plane does.
+ * kubeadm control plane does. `containerRuntime` names the nodes' runtime.
  */
-export function buildTopology(workerNodes: number, controlPlaneAgents = false): Topology {
+export function buildTopology(
+  workerNodes: number,
+  controlPlaneAgents = false,
+  containerRuntime = 'containerd',
+): Topology {
   if (!Number.isInteger(workerNodes) || workerNodes < 0) {
     throw new RangeError(`worker node count must be a whole number >= 0, got ${workerNodes}`);
   }
@@ -83,7 +89,11 @@ export function buildTopology(workerNodes: number, controlPlaneAgents = false): 
   const agents = (name: string) => {
     for (const kind of WORKER_KINDS) {
       const id = `${name}/${kind}`;
-      components.push({ id, kind, machine: name });
+      components.push(
+        kind === 'container-runtime'
+          ? { id, kind, machine: name, implementation: containerRuntime }
+          : { id, kind, machine: name },
+      );
       if (kind === 'container-runtime') links.push({ from: `${name}/kubelet`, to: id, protocol: 'cri' });
       else links.push({ from: id, to: apiserver, protocol: 'kubernetes-api' });
     }

@@ -1,4 +1,4 @@
-import type { ComponentKind } from '../sim/topology';
+import type { ComponentKind, TopologyComponent } from '../sim/topology';
 
 /** How the UI names and explains each kind of component. */
 export interface ComponentInfo {
@@ -77,3 +77,13 @@ export const CATALOG: Readonly<Record<ComponentKind, ComponentInfo>> = {
       'Watches Services and EndpointSlices and programs the node’s packet rules, so traffic sent to a Service’s virtual IP reaches one of its ready pods.',
   },
 };
+
+const RUNTIME_NAMES: Readonly<Record<string, string>> = { containerd: 'containerd', 'cri-o': 'CRI-O' };
+
+/** How the UI names and explains one component: its kind's entry, with the runtime it really runs. */
+export function infoFor(component: TopologyComponent): ComponentInfo {
+  const info = CATALOG[component.kind];
+  const implementation = component.implementation;
+  if (component.kind !== 'container-runtime' || implementation === undefined) return info;
+  return { ...info, role: `${RUNTIME_NAMES[implementation] ?? implementation}, via CRI` };
+}

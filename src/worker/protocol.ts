@@ -50,6 +50,9 @@ function clusterOptionsError(options: unknown): string | null {
     return 'workerNodes must be a whole number from 0 to 100';
   }
   if (epoch !== undefined && !Number.isFinite(epoch)) return 'epoch must be a number of ms';
+  const { containerRuntime } = options;
+  if (containerRuntime !== undefined && containerRuntime !== 'containerd' && containerRuntime !== 'cri-o')
+    return 'containerRuntime must be containerd or cri-o';
   return null;
 }
 

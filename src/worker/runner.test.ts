@@ -80,6 +80,10 @@ describe('SimulationRunner', () => {
       { type: 'reset', options: { seed: 1, workerNodes: -2 } },
       'workerNodes must be a whole number from 0 to 100',
     ],
+    [
+      { type: 'reset', options: { seed: 1, containerRuntime: 'docker' } },
+      'containerRuntime must be containerd or cri-o',
+    ],
   ])('refuses %j with "%s"', (command, message) => {
     const h = harness();
     h.runner.handle(command);

@@ -1,7 +1,8 @@
 /**
  * A node's machine: what everything running on one node shares. Its host filesystem (kind's
- * node image, Debian 12, with the kubelet's and containerd's directories) holds the pods'
- * volumes, the files containerd writes for sandboxes and the CSI driver's data directory;
+ * node image, Debian 12, with the kubelet's directories; the container runtime adds its own)
+ * holds the pods' volumes, the files the runtime writes for sandboxes and the CSI driver's
+ * data directory;
  * its plugin directory is where a CSI driver's node plugin registers its socket for the
  * kubelet. The kubelet, the container runtime and a CSI node plugin on the same node reach it
  * by node name; each simulated cluster (kernel) has its own machines.
@@ -23,15 +24,13 @@ export interface NodeHost {
 
 const machines = new WeakMap<Kernel, Map<string, NodeHost>>();
 
-/** The directories a kind node has beyond its base image (kubelet, containerd, kubeadm, CNI). */
+/** The directories a kind node has beyond its base image (kubelet, kubeadm, CNI). */
 const NODE_DIRS = [
   '/var/lib/kubelet/pods',
   '/var/lib/kubelet/plugins',
   '/var/lib/kubelet/plugins_registry',
-  '/var/lib/containerd/io.containerd.grpc.v1.cri/sandboxes',
   '/var/log/pods',
   '/var/log/containers',
-  '/run/containerd',
   '/etc/kubernetes/manifests',
   '/etc/cni/net.d',
   '/opt/cni/bin',
@@ -51,6 +50,8 @@ export function nodeHost(kernel: Kernel, nodeName: string): NodeHost {
     () => kernel.clock.epoch + kernel.clock.now(),
   );
   for (const dir of NODE_DIRS) fs.mkdirAll(dir);
+  fs.mkdirAll('/run');
+  if (!fs.exists('/var/run')) fs.symlink('/run', '/var/run');
   fs.writeFile('/etc/hostname', `${nodeName}\n`);
   fs.writeFile('/etc/resolv.conf', renderResolvConf(KIND_NODE_RESOLV));
   fs.writeFile(
@@ -58,13 +59,6 @@ export function nodeHost(kernel: Kernel, nodeName: string): NodeHost {
     '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\n' +
       'ff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n',
   );
-  const sock = fs.mkdirAll('/run/containerd');
-  sock.entries.set('containerd.sock', {
-    type: 'socket',
-    mode: 0o660,
-    mtime: kernel.clock.epoch,
-    content: '',
-  });
   const host: NodeHost = { name: nodeName, fs, csiPlugins: new Map() };
   hosts.set(nodeName, host);
   return host;

@@ -27,6 +27,16 @@ const inside = (a: Box, b: Box) =>
 
 describe('layoutCluster', () => {
   it.each([
+    ['containerd', 'containerd, via CRI'],
+    ['cri-o', 'CRI-O, via CRI'],
+  ])('labels a %s node runtime with its name', (runtime, role) => {
+    const { nodes } = layoutCluster(buildTopology(1, false, runtime));
+    const card = nodes.find((n) => n.id === 'node-1/container-runtime');
+    expect(card?.data).toMatchObject({ info: { role } });
+    expect(card?.ariaLabel).toBe('container runtime on node-1');
+  });
+
+  it.each([
     [1, false],
     [3, false],
     [3, true],

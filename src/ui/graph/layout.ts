@@ -1,6 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { ComponentKind, Topology, TopologyComponent, TopologyLink } from '../../sim/topology';
-import { CATALOG, type ComponentInfo } from '../catalog';
+import { infoFor, type ComponentInfo } from '../catalog';
 
 /** Data carried by a component card on the graph. */
 export type ComponentNodeData = { component: TopologyComponent; info: ComponentInfo };
@@ -167,7 +167,7 @@ function componentNode(
   position: { x: number; y: number },
   machine: string | null,
 ): ComponentFlowNode {
-  const info = CATALOG[component.kind];
+  const info = infoFor(component);
   return {
     id: component.id,
     type: 'component',

@@ -1,4 +1,4 @@
-import { CATALOG } from '../catalog';
+import { CATALOG, infoFor } from '../catalog';
 import { useLab } from '../lab-context';
 
 const PROTOCOL_NAMES = { 'kubernetes-api': 'Kubernetes API', etcd: 'etcd gRPC', cri: 'CRI' } as const;
@@ -27,7 +27,7 @@ export function Inspector() {
       </section>
     );
   }
-  const info = CATALOG[component.kind];
+  const info = infoFor(component);
   const links = topology.links.filter((l) => l.from === component.id || l.to === component.id);
   const nameOf = (id: string) => {
     const other = topology.components.find((c) => c.id === id);

@@ -1,6 +1,6 @@
 /**
- * What containerd does with files for a pod: RunPodSandbox writes the sandbox's hostname and
- * resolv.conf under its state directory on the node; CreateContainer gives the container a
+ * What the runtime does with files for a pod: RunPodSandbox writes the sandbox's hostname and
+ * resolv.conf under the sandbox's state directory on the node (flavour.ts says where); CreateContainer gives the container a
  * root filesystem from its image (a fresh copy: the writable layer) and binds the CRI mounts
  * into it from the node, creating a missing host path as a directory, then adds its own
  * mounts of the sandbox's /etc/hostname and /etc/resolv.conf and of /dev/shm unless the
@@ -10,16 +10,27 @@ import { renderResolvConf } from '../../network/dns/resolv';
 import type { ResolvedImage } from '../images/reference';
 import { Filesystem, joinPath } from './fs';
 import { imageRoot } from './image-files';
+import type { RuntimeFlavour } from './flavour';
 import type { Mount, PodSandboxConfig } from './types';
 
-/** Where containerd keeps sandbox state on the node. */
-export const SANDBOXES_DIR = '/var/lib/containerd/io.containerd.grpc.v1.cri/sandboxes';
+const parent = (path: string) => path.slice(0, path.lastIndexOf('/'));
 
-const sandboxDir = (sandboxId: string) => `${SANDBOXES_DIR}/${sandboxId}`;
+/** The runtime's own directories on the node and its CRI socket, made when it starts. */
+export function runtimeDirs(host: Filesystem, flavour: RuntimeFlavour, now: number): void {
+  host.mkdirAll(parent(flavour.sandboxDir('x')));
+  host.mkdirAll(parent(flavour.bundle('x').rootfs));
+  host
+    .mkdirAll(parent(flavour.socket))
+    .entries.set(flavour.socket.slice(flavour.socket.lastIndexOf('/') + 1), {
+      type: 'socket',
+      mode: 0o660,
+      mtime: now,
+      content: '',
+    });
+}
 
 /** RunPodSandbox's files: hostname and resolv.conf (the node's own without a DNS config). */
-export function writeSandboxFiles(host: Filesystem, sandboxId: string, config: PodSandboxConfig): void {
-  const dir = sandboxDir(sandboxId);
+export function writeSandboxFiles(host: Filesystem, dir: string, config: PodSandboxConfig): void {
   host.mkdirAll(`${dir}/shm`);
   host.writeFile(`${dir}/hostname`, `${config.hostname ?? config.name}\n`);
   const dns = config.dnsConfig;
@@ -32,21 +43,19 @@ export function writeSandboxFiles(host: Filesystem, sandboxId: string, config: P
 }
 
 /** RemovePodSandbox: the sandbox's state directory goes. */
-export function removeSandboxFiles(host: Filesystem, sandboxId: string): void {
-  if (host.exists(sandboxDir(sandboxId)))
-    host.remove(sandboxDir(sandboxId), { recursive: true, force: true });
+export function removeSandboxFiles(host: Filesystem, dir: string): void {
+  if (host.exists(dir)) host.remove(dir, { recursive: true, force: true });
 }
 
-/** The root filesystem of a new container in `sandboxId`, its mounts bound from `host`. */
+/** The root filesystem of a new container in the sandbox at `dir`, its mounts bound from `host`. */
 export function containerFilesystem(
   host: Filesystem,
-  sandboxId: string,
+  dir: string,
   image: ResolvedImage,
   mounts: readonly Mount[],
   now: () => number,
 ): Filesystem {
   const fs = new Filesystem(imageRoot(image), now);
-  const dir = sandboxDir(sandboxId);
   const own: Mount[] = [
     { containerPath: '/etc/hostname', hostPath: `${dir}/hostname`, readonly: false },
     { containerPath: '/etc/resolv.conf', hostPath: `${dir}/resolv.conf`, readonly: false },

@@ -1,12 +1,10 @@
 /**
- * The runtime handlers the node's containerd is configured with (kind's containerd config
- * has `runc`, its default, and `test-handler`, which Kubernetes' own e2e tests use). A
- * RuntimeClass names one of these; a sandbox asked for with any other handler fails the way
- * containerd's CRI plugin fails it.
+ * Runtime handlers: a RuntimeClass names one of the handlers the node's runtime is configured
+ * with (flavour.ts: containerd on kind has `runc` and `test-handler`, which Kubernetes' own
+ * e2e tests use; CRI-O has `crun` and `runc`). A sandbox asked for with any other handler
+ * fails RunPodSandbox in the runtime's words, and the kubelet reports the CriError.
  */
-
-/** The configured handlers; '' is the default runtime (runc). */
-export const RUNTIME_HANDLERS: readonly string[] = ['', 'runc', 'test-handler'];
+import type { RuntimeFlavour } from './flavour';
 
 /** A CRI call that failed, with the gRPC status text the kubelet puts in its event. */
 export class CriError extends Error {
@@ -20,9 +18,7 @@ export class CriError extends Error {
 }
 
 /** Why a sandbox cannot be run with `handler`, or null when the handler is configured. */
-export function unknownHandler(handler: string | undefined): string | null {
+export function unknownHandler(flavour: RuntimeFlavour, handler: string | undefined): string | null {
   const name = handler ?? '';
-  return RUNTIME_HANDLERS.includes(name)
-    ? null
-    : `rpc error: code = Unknown desc = failed to get sandbox runtime: no runtime for "${name}" is configured`;
+  return flavour.handlers.includes(name) ? null : flavour.unknownHandler(name);
 }

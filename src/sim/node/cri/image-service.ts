@@ -1,10 +1,11 @@
 /**
  * The runtime's image store and CRI ImageService: ImageStatus, ListImages and PullImage.
  * A pull takes the virtual time the catalog (images/) gives the image (a registry check when the image
- * is already in the store) and then either stores the image or fails as containerd does.
+ * is already in the store) and then either stores the image or fails in the runtime's words.
  */
 import type { Kernel } from '../../kernel/kernel';
 import { CACHED_PULL_MS, PRELOADED_IMAGES, resolveImage, type ResolvedImage } from '../images/reference';
+import type { RuntimeFlavour } from './flavour';
 import type { RuntimeTracer } from './tracer';
 import type { ImageInfo, PulledImage, RuntimeError, Traced } from './types';
 
@@ -17,6 +18,7 @@ export class ImageService {
   constructor(
     private readonly kernel: Kernel,
     private readonly tracer: RuntimeTracer,
+    private readonly flavour: RuntimeFlavour,
   ) {
     for (const image of PRELOADED_IMAGES) this.#store(resolveImage(image));
   }
@@ -54,8 +56,8 @@ export class ImageService {
       resolved.error !== undefined ? FAILED_PULL_MS : cached ? CACHED_PULL_MS : resolved.pullMs;
     const durationMs = this.kernel.rng.int(min, max);
     this.kernel.schedule(durationMs, `${this.tracer.runtime}: pull ${image}`, () => {
-      const error = resolved.error;
-      if (error !== undefined) {
+      if (resolved.error !== undefined) {
+        const error = this.flavour.pullError({ image, ...resolved, error: resolved.error });
         const reply = this.tracer.reply(
           `PullImage ${image} failed: ${error.desc}`,
           { image, error: error.desc },

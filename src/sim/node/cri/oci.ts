@@ -1,14 +1,12 @@
 /**
- * What the OCI runtime (runc, through containerd's shim) does below the CRI calls, as trace
- * steps from `<node>/container-runtime` to `<node>/runc`: CreateContainer writes the OCI bundle
+ * What the OCI runtime (runc through containerd's shim, or crun through CRI-O's conmon) does
+ * below the CRI calls, as trace steps from `<node>/container-runtime` to `<node>/runc|crun`: CreateContainer writes the OCI bundle
  * (config.json and an overlayfs rootfs from the image's layers); starting a sandbox or a
  * container is `runc create` (new namespaces, or the sandbox's joined; the cgroup; mounts;
  * pivot_root into the rootfs), then `runc start` (exec the process as PID 1 of its namespace).
  */
 import { shortId } from './streams';
 import type { RuntimeTracer } from './tracer';
-
-const BUNDLES = '/run/containerd/io.containerd.runtime.v2.task/k8s.io';
 
 /** CreateContainer's bundle: the OCI spec and the container's root filesystem. */
 export function ociBundle(
@@ -18,15 +16,16 @@ export function ociBundle(
   image: string,
   causedBy: number,
 ): number {
+  const bundle = tracer.flavour.bundle(id);
   return tracer.runc(
     `OCI bundle ${shortId(id)} (${name}): config.json, overlayfs rootfs from ${image}`,
-    { containerId: id, bundle: `${BUNDLES}/${id}`, rootfs: `${BUNDLES}/${id}/rootfs`, image },
+    { containerId: id, bundle: bundle.dir, rootfs: bundle.rootfs, image },
     causedBy,
   );
 }
 
 /**
- * `runc create` then `runc start` for a sandbox's pause process (its own namespaces) or a
+ * `runc create` then `runc start` (or crun's) for a sandbox's pause process (its own namespaces) or a
  * container (joining the sandbox's network, IPC and UTS namespaces); returns the start step.
  */
 export function ociRun(
@@ -40,8 +39,9 @@ export function ociRun(
   const sandbox = what.sandboxId === null;
   const own = sandbox ? ['pid', 'mnt', 'ipc', 'uts', 'net'] : ['pid', 'mnt', 'cgroup'];
   const joined = sandbox ? [] : ['net', 'ipc', 'uts'];
+  const oci = tracer.flavour.oci;
   const created = tracer.runc(
-    `runc create ${shortId(what.id)} (${what.name}): namespaces ${own.join(',')}` +
+    `${oci} create ${shortId(what.id)} (${what.name}): namespaces ${own.join(',')}` +
       `${sandbox ? '' : ` + sandbox's ${joined.join(',')}`}, cgroup under pod${podUid}, mounts, pivot_root`,
     {
       containerId: what.id,
@@ -49,13 +49,13 @@ export function ociRun(
       joinedNamespaces: joined,
       ...(what.sandboxId === null ? {} : { sandboxId: what.sandboxId }),
       cgroupParent: `kubepods-pod${podUid.replace(/-/g, '_')}.slice`,
-      bundle: `${BUNDLES}/${what.id}`,
+      bundle: tracer.flavour.bundle(what.id).dir,
     },
     causedBy,
   );
   const process = argv.length === 0 ? "the image's entrypoint" : argv.join(' ');
   return tracer.runc(
-    `runc start ${shortId(what.id)} (${what.name}): exec ${process} as PID 1`,
+    `${oci} start ${shortId(what.id)} (${what.name}): exec ${process} as PID 1`,
     { containerId: what.id, argv: [...argv] },
     created,
   );

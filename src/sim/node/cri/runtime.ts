@@ -1,5 +1,6 @@
 /**
- * A containerd-like container runtime for one node, behind the CRI (see types.ts). A pod
+ * A node's container runtime behind the CRI (see types.ts): containerd or CRI-O, which differ
+ * in names, paths and error texts (flavour.ts), not in behaviour. A pod
  * sandbox is a pause container with its own network namespace, set up by the node's CNI
  * plugin; containers run in a sandbox and do what images/ says their command does. Every
  * call from the kubelet is a trace step `<node>/kubelet -> <node>/container-runtime` (kind
@@ -7,16 +8,17 @@
  * exited) is a step the other way. Ids come from the kernel's RNG, times from its clock.
  * Running containers are accounted in the node's cgroups (cgroups.ts): CPU time and memory for
  * the stats calls, and an OOM kill (exit 137, reason OOMKilled) past a memory limit. Below the
- * CRI, runc's steps (oci.ts); beside it, `serve` answers connections to the pods' ports
+ * CRI, the OCI runtime's steps (oci.ts); beside it, `serve` answers connections to the pods' ports
  * (serving.ts) and the cluster wires the containers' network in (`connectNetwork`).
  */
+import { CONTAINERD, type RuntimeFlavour } from './flavour';
 import { CriError, unknownHandler } from './handlers';
 import type { Kernel } from '../../kernel/kernel';
 import type { CniPlugin } from '../cni/plugin';
 import { nodeHost, type NodeHost } from '../host';
 import { Cgroups } from './cgroups';
 import { newContainer, type Container } from './container';
-import { containerFilesystem, removeSandboxFiles, writeSandboxFiles } from './container-fs';
+import { containerFilesystem, removeSandboxFiles, runtimeDirs, writeSandboxFiles } from './container-fs';
 import { ContainerIo, type StreamingProcess } from './container-io';
 import { QUICK_EXIT_MS } from '../images/process';
 import { PAUSE_IMAGE, resolveImage } from '../images/reference';
@@ -45,13 +47,6 @@ import type {
   Traced,
 } from './types';
 
-/** What `crictl version` prints for this runtime. */
-export const RUNTIME_VERSION = {
-  runtimeName: 'containerd',
-  runtimeVersion: 'v1.7.24',
-  runtimeApiVersion: 'v1',
-};
-
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export { shortId, type ContainerLogFile } from './streams';
@@ -78,11 +73,14 @@ export class ContainerRuntime implements RuntimeService {
     private readonly kernel: Kernel,
     readonly nodeName: string,
     private readonly cni: CniPlugin,
+    /** Which runtime this is: containerd (kind's) unless the cluster asks for CRI-O. */
+    readonly flavour: RuntimeFlavour = CONTAINERD,
   ) {
     this.id = `${nodeName}/container-runtime`;
     this.#host = nodeHost(kernel, nodeName);
-    this.#tracer = new RuntimeTracer(kernel, nodeName);
-    this.imageService = new ImageService(kernel, this.#tracer);
+    runtimeDirs(this.#host.fs, flavour, kernel.clock.epoch + kernel.clock.now());
+    this.#tracer = new RuntimeTracer(kernel, nodeName, flavour);
+    this.imageService = new ImageService(kernel, this.#tracer, flavour);
     this.cgroups = new Cgroups(kernel, this.id);
     this.#io = new ContainerIo(kernel, this.id);
     this.#streams = new ContainerStreams(
@@ -106,10 +104,10 @@ export class ContainerRuntime implements RuntimeService {
       { sandboxId: id, image: PAUSE_IMAGE, attempt: config.attempt, handler: config.runtimeHandler ?? '' },
       causedBy,
     );
-    const refused = unknownHandler(config.runtimeHandler);
+    const refused = unknownHandler(this.flavour, config.runtimeHandler);
     if (refused !== null) throw new CriError(refused, step);
     const ip = config.hostNetwork ? null : this.cni.add(id, config, step).result.ip;
-    writeSandboxFiles(this.#host.fs, id, config);
+    writeSandboxFiles(this.#host.fs, this.flavour.sandboxDir(id), config);
     ociRun(this.#tracer, { id, name: 'pause', sandboxId: null }, ['/pause'], config.uid, step);
     const sandbox = { id, config, state: 'SANDBOX_READY' as const, ip, createdAt: this.kernel.clock.now() };
     this.#sandboxes.set(id, sandbox);
@@ -142,7 +140,7 @@ export class ContainerRuntime implements RuntimeService {
       this.#io.removed(cid);
       this.#containers.delete(cid);
     }
-    removeSandboxFiles(this.#host.fs, id);
+    removeSandboxFiles(this.#host.fs, this.flavour.sandboxDir(id));
     this.#sandboxes.delete(id);
     return { value: undefined, step };
   }
@@ -177,7 +175,13 @@ export class ContainerRuntime implements RuntimeService {
     if (!this.imageService.has(resolved.ref))
       throw new Error(`rpc error: code = NotFound desc = failed to get image "${resolved.ref}": not found`);
     const wallClock = () => this.kernel.clock.epoch + this.kernel.clock.now();
-    const fs = containerFilesystem(this.#host.fs, sandboxId, resolved, config.mounts ?? [], wallClock);
+    const fs = containerFilesystem(
+      this.#host.fs,
+      this.flavour.sandboxDir(sandboxId),
+      resolved,
+      config.mounts ?? [],
+      wallClock,
+    );
     const c = newContainer(
       id,
       sandbox,

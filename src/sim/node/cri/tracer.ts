@@ -1,25 +1,29 @@
 /**
  * Trace steps on the edge between a node's kubelet and its container runtime, and below it,
- * between the runtime and the OCI runtime (`<node>/runc`) that makes the containers' processes.
+ * between the runtime and the OCI runtime (`<node>/runc`, or `<node>/crun` under CRI-O) that
+ * makes the containers' processes.
  */
 import type { Kernel } from '../../kernel/kernel';
 import type { Json } from '../../kernel/trace';
+import type { RuntimeFlavour } from './flavour';
 
 export class RuntimeTracer {
   /** `<node>/kubelet` */
   readonly kubelet: string;
   /** `<node>/container-runtime` */
   readonly runtime: string;
-  /** `<node>/runc` */
+  /** `<node>/runc` or `<node>/crun` */
   readonly oci: string;
 
   constructor(
     private readonly kernel: Kernel,
     nodeName: string,
+    /** The runtime this tracer speaks for. */
+    readonly flavour: RuntimeFlavour,
   ) {
     this.kubelet = `${nodeName}/kubelet`;
     this.runtime = `${nodeName}/container-runtime`;
-    this.oci = `${nodeName}/runc`;
+    this.oci = `${nodeName}/${flavour.oci}`;
   }
 
   /** A call from the kubelet into the runtime; returns the step id. */

@@ -1,12 +1,12 @@
 /**
- * Image references resolved against the simulated registries: containerd's name
+ * Image references resolved against the simulated registries: the runtimes' name
  * normalisation, stable digests and ids, the size and pull time the catalog gives (an unknown
  * image pulls in 2-5 s with a size derived from its name), and the errors a pull of a missing
  * repository or tag fails with. Pulls of an image already in the store only check the registry.
  */
 import { parseImageReference } from '../../apiserver/defaults/image';
 import { IMAGES } from '../../installer/versions';
-import type { RuntimeError } from '../cri/types';
+import type { RegistryError } from '../cri/flavour';
 import { CATALOG, type CatalogEntry } from './catalog';
 
 /** The sandbox image containerd 1.7 runs for every pod (kind v1.32 nodes ship it). */
@@ -39,8 +39,8 @@ export interface ResolvedImage extends CatalogEntry {
   readonly digest: string;
   /** `sha256:<64 hex>`: the image (config) id. */
   readonly id: string;
-  /** Why pulling it fails, if it does. */
-  readonly error?: RuntimeError;
+  /** Why the registry refuses a pull of it, if it does (the runtime words the error). */
+  readonly error?: RegistryError;
 }
 
 /** 64 hex digits derived from a string (FNV-1a), the same on every node and every run. */
@@ -66,7 +66,10 @@ function unknownImage(repository: string): CatalogEntry {
   };
 }
 
-/** Resolves an image name as containerd would (`nginx` -> `docker.io/library/nginx:latest`). */
+/**
+ * Resolves an image name as the runtimes do (`nginx` -> `docker.io/library/nginx:latest`: containerd
+ * normalises to Docker Hub; CRI-O searches it as its one unqualified-search registry).
+ */
 export function resolveImage(image: string): ResolvedImage {
   const parsed = parseImageReference(image);
   const repository = parsed?.name ?? image;
@@ -87,27 +90,9 @@ export function resolveImage(image: string): ResolvedImage {
     digest,
     id: `sha256:${hashHex(`config ${ref}`)}`,
   };
-  const resolving = `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}"`;
-  if (parsed === undefined) {
-    return {
-      ...base,
-      error: {
-        code: 'Unknown',
-        desc: `failed to pull and unpack image "${image}": invalid reference format`,
-      },
-    };
-  }
-  if (repository.includes('doesnotexist')) {
-    return {
-      ...base,
-      error: {
-        code: 'Unknown',
-        desc: `${resolving}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`,
-      },
-    };
-  }
-  if (parsed.tag === 'nonexistent' || parsed.tag === 'doesnotexist') {
-    return { ...base, error: { code: 'NotFound', desc: `${resolving}: ${ref}: not found` } };
-  }
+  if (parsed === undefined) return { ...base, error: 'invalid-reference' };
+  if (repository.includes('doesnotexist')) return { ...base, error: 'access-denied' };
+  if (parsed.tag === 'nonexistent' || parsed.tag === 'doesnotexist')
+    return { ...base, error: 'manifest-unknown' };
   return base;
 }

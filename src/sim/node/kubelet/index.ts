@@ -15,7 +15,8 @@ import type { Kernel } from '../../kernel/kernel';
 import type { CniPluginName } from '../../network/cni-agent';
 import { CniPlugin } from '../cni/plugin';
 import { nodeHost } from '../host';
-import { ContainerRuntime, RUNTIME_VERSION } from '../cri/runtime';
+import { runtimeFlavour, type ContainerRuntimeName } from '../cri/flavour';
+import { ContainerRuntime } from '../cri/runtime';
 import { admitPod, type Admission } from './admission';
 import { Backoff } from './backoff';
 import { MirrorClient } from './config/mirror';
@@ -47,6 +48,8 @@ export interface KubeletOptions {
   readonly internalIP?: string;
   /** The CNI plugin the node runs (kind's kindnet by default). */
   readonly cni?: CniPluginName;
+  /** The node's CRI runtime (containerd, as on kind, by default). */
+  readonly containerRuntime?: ContainerRuntimeName;
   /** Labels the Node is registered with besides the well-known ones (`--node-labels`). */
   readonly labels?: Readonly<Record<string, string>>;
   /** Taints the Node is registered with (`--register-with-taints`). */
@@ -103,7 +106,7 @@ function machineFor(kernel: Kernel, nodeName: string, options: KubeletOptions): 
     taints: options.registerWithTaints ?? [],
     labels: options.labels ?? {},
     kubeletVersion: KUBELET_VERSION,
-    containerRuntimeVersion: `${RUNTIME_VERSION.runtimeName}://${RUNTIME_VERSION.runtimeVersion.slice(1)}`,
+    containerRuntimeVersion: runtimeFlavour(options.containerRuntime ?? 'containerd').nodeRuntimeVersion,
     kernelVersion: '6.8.0-51-generic',
     osImage: 'Debian GNU/Linux 12 (bookworm)',
     machineID: hex(kernel, 32),
@@ -124,7 +127,12 @@ export function startKubelet(
   const recorder = new EventRecorder(kernel, client, 'kubelet', nodeName);
   const machine = machineFor(kernel, nodeName, options);
   const cni = new CniPlugin(kernel, id, `${nodeName}/container-runtime`, machine.podCIDR, options.cni);
-  const runtime = new ContainerRuntime(kernel, nodeName, cni);
+  const runtime = new ContainerRuntime(
+    kernel,
+    nodeName,
+    cni,
+    runtimeFlavour(options.containerRuntime ?? 'containerd'),
+  );
   const base = {
     kernel,
     nodeName,

@@ -54,14 +54,14 @@ export function shouldRestart(
   return policy === 'Always' || status.exitCode !== 0;
 }
 
-function terminated(s: ContainerStatus, clock: VirtualClock) {
+function terminated(s: ContainerStatus, clock: VirtualClock, scheme: string) {
   return {
     terminated: {
       exitCode: s.exitCode,
       reason: s.reason,
       startedAt: clock.timestamp(s.startedAt),
       finishedAt: clock.timestamp(s.finishedAt),
-      containerID: `containerd://${s.id}`,
+      containerID: `${scheme}://${s.id}`,
     },
   };
 }
@@ -74,15 +74,16 @@ function containerStatus(
   podIsTerminal: boolean,
 ): ApiContainerStatus {
   const clock = ctx.kernel.clock;
+  const scheme = ctx.runtime.flavour.name;
   const [current, previous] = record.containers.get(container.name) ?? [];
   const defaultReason = initContainersOf(record.pod).length > 0 ? 'PodInitializing' : 'ContainerCreating';
   let state: Mutable<ApiContainerStatus>['state'] = { waiting: { reason: defaultReason } };
   let lastState: Mutable<ApiContainerStatus>['lastState'] = {};
   if (current?.state === 'CONTAINER_RUNNING')
     state = { running: { startedAt: clock.timestamp(current.startedAt) } };
-  if (current?.state === 'CONTAINER_EXITED') state = terminated(current, clock);
+  if (current?.state === 'CONTAINER_EXITED') state = terminated(current, clock, scheme);
   if (current?.state === 'CONTAINER_CREATED') state = { waiting: { reason: 'ContainerCreating' } };
-  if (previous?.state === 'CONTAINER_EXITED') lastState = terminated(previous, clock);
+  if (previous?.state === 'CONTAINER_EXITED') lastState = terminated(previous, clock, scheme);
   const failure = record.failures.get(container.name);
   if (!podIsTerminal && failure !== undefined && shouldRestart(record.pod, container, current, isInit)) {
     if (state.terminated !== undefined) lastState = state;
@@ -96,7 +97,7 @@ function containerStatus(
     restartCount: current?.attempt ?? 0,
     image: current?.image ?? container.image ?? '',
     imageID: current?.imageRef ?? '',
-    ...(current === undefined ? {} : { containerID: `containerd://${current.id}` }),
+    ...(current === undefined ? {} : { containerID: `${scheme}://${current.id}` }),
     started: false,
   };
 }

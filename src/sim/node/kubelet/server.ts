@@ -18,6 +18,7 @@ import type { Kernel } from '../../kernel/kernel';
 import type { ContainerRuntime } from '../cri/runtime';
 import { formatEntry, formatLogs } from '../cri/logs';
 import type { PodRecord } from './context';
+import { runtimeId } from './prober/worker';
 import { resourceMetrics } from './resource-metrics';
 
 type Fail = { readonly ok: false; readonly code: number; readonly message: string };
@@ -35,8 +36,6 @@ export class KubeletDirectory implements NodeConnections {
     return this.#servers.get(nodeName);
   }
 }
-
-const stripRuntime = (id: string | undefined) => (id ?? '').replace(/^containerd:\/\//, '');
 
 export class KubeletServer implements KubeletConnection {
   constructor(
@@ -104,17 +103,17 @@ export class KubeletServer implements KubeletConnection {
     if (previous) {
       if (last?.containerID === undefined || last.containerID === '')
         return fail(400, `previous terminated container "${container}" in pod "${pod}" not found`);
-      return stripRuntime(last.containerID);
+      return runtimeId(last.containerID);
     }
-    if (running !== undefined) return stripRuntime(s.containerID);
+    if (running !== undefined) return runtimeId(s.containerID);
     if (terminated !== undefined) {
       const id = terminated.containerID ?? last?.containerID ?? '';
-      return id === '' ? fail(400, `${who} is terminated`) : stripRuntime(id);
+      return id === '' ? fail(400, `${who} is terminated`) : runtimeId(id);
     }
     if (last !== undefined)
       return (last.containerID ?? '') === ''
         ? fail(400, `${who} is terminated`)
-        : stripRuntime(last.containerID);
+        : runtimeId(last.containerID);
     if (waiting !== undefined) {
       if (waiting.reason === 'ErrImagePull')
         return fail(400, `${who} is waiting to start: image can't be pulled`);

@@ -46,9 +46,9 @@ const INITIAL: Readonly<Record<ProbeType, ProbeResult>> = {
   startup: 'Unknown',
 };
 
-/** The runtime's container id inside an API containerID (`containerd://<id>`). */
+/** The runtime's container id inside an API containerID (`containerd://<id>`, `cri-o://<id>`). */
 export function runtimeId(containerID: string | undefined): string {
-  return (containerID ?? '').replace(/^[a-z]+:\/\//, '');
+  return (containerID ?? '').replace(/^[a-z-]+:\/\//, '');
 }
 
 function findStatus(status: PodStatus, name: string): ApiContainerStatus | undefined {
