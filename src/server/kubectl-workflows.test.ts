@@ -43,9 +43,10 @@ describe.skipIf(kubectl === null)(
       });
       let out = '';
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-      await sleep(1500);
+      // The change must come after kubectl has listed (its header is out), and show up as a line.
+      for (let i = 0; i < 120 && !out.includes('before-watch'); i++) await sleep(250);
       await api.kubectl(['create', 'configmap', 'during-watch', '--from-literal=a=b']);
-      await sleep(1500);
+      for (let i = 0; i < 120 && !out.includes('during-watch'); i++) await sleep(250);
       child.kill('SIGINT');
       const lines = out.trim().split('\n');
       expect(lines[0]).toMatch(/^NAME\s+DATA\s+AGE$/);
