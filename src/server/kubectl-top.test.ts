@@ -110,8 +110,12 @@ describe.skipIf(kubectl === null)('real kubectl: top, through metrics-server', {
       (await eventually(api, ['top', 'pod', '-A'], (out) => out.includes('etcd-control-plane'))).stdout,
     );
     expect(all[0]).toEqual(['NAMESPACE', 'NAME', 'CPU(cores)', 'MEMORY(bytes)']);
-    // Every namespace, default first: the cluster's own kube-system pods are measured too.
-    expect([...new Set(all.slice(1).map((cells) => cells[0]))]).toEqual(['default', 'kube-system']);
+    // Every namespace in order: the cluster's own ingress-nginx and kube-system pods are measured too.
+    expect([...new Set(all.slice(1).map((cells) => cells[0]))]).toEqual([
+      'default',
+      'ingress-nginx',
+      'kube-system',
+    ]);
     expect(all.map((cells) => cells[1])).toContain('etcd-control-plane');
     expect(all.map((cells) => cells[1])).toContain('cpu-demo');
   });

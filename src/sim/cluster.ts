@@ -2,6 +2,7 @@ import { AggregatedServers } from './apiserver/aggregator/servers';
 import { ApiServer } from './apiserver/apiserver';
 import { APISERVER_ADDRESS } from './apiserver/bootstrap';
 import { startCloudControllerManager } from './cloud-controller-manager';
+import { startIngressNginx } from './ingress-nginx';
 import type { UserInfo } from './apiserver/types';
 import { attachDetach } from './controllers/attach-detach';
 import { cronJob } from './controllers/cronjob';
@@ -36,7 +37,14 @@ import type { ClusterNetwork } from './network/network';
 import { KubeletDirectory } from './node/kubelet/server';
 import { startScheduler } from './scheduler';
 import { controlPlaneManifests } from './installer/control-plane';
-import { CONTROL_PLANE_TAINT, install, type CniPluginName, type ProxyMode } from './installer';
+import {
+  CONTROL_PLANE_TAINT,
+  install,
+  type CniPluginName,
+  type IngressControllerName,
+  type ProxyMode,
+} from './installer';
+import { INGRESS_READY_LABEL } from './installer/ingress-nginx';
 import { buildTopology, CONTROL_PLANE_NODE, workerNodeName, type Topology } from './topology';
 
 /** The control-plane node's pod CIDR: the first of the cluster's pod network. */
@@ -85,6 +93,13 @@ export interface ClusterOptions {
   readonly cni?: CniPluginName;
   /** kube-proxy's mode: `iptables` (kind's default), `ipvs` or `nftables`. */
   readonly kubeProxyMode?: ProxyMode;
+  /**
+   * The Ingress controller, set up as kind's ingress guide does (the control-plane node
+   * labelled `ingress-ready=true`, ingress-nginx's kind manifest applied): `ingress-nginx` by
+   * default whenever the addons are installed, like metrics-server, so Ingresses work; `none`
+   * leaves Ingresses without a controller. Always `none` without the addons.
+   */
+  readonly ingressController?: IngressControllerName;
   /** Every node's CRI runtime: `containerd` (kind's, with runc) or `cri-o` (with crun). */
   readonly containerRuntime?: ContainerRuntimeName;
   /**
@@ -180,6 +195,10 @@ export function createCluster(options: ClusterOptions): Cluster {
     epoch: options.epoch ?? DEFAULT_EPOCH,
     cni: options.cni ?? 'kindnet',
     kubeProxyMode: options.kubeProxyMode ?? 'iptables',
+    ingressController:
+      (options.addons ?? options.kubelets !== false)
+        ? (options.ingressController ?? 'ingress-nginx')
+        : 'none',
     containerRuntime: options.containerRuntime ?? 'containerd',
   };
   const kernel = new Kernel({ seed: resolved.seed, epoch: resolved.epoch });
@@ -207,6 +226,7 @@ export function createCluster(options: ClusterOptions): Cluster {
         internalIP: APISERVER_ADDRESS,
         podCIDR: CONTROL_PLANE_POD_CIDR,
         registerWithTaints: [CONTROL_PLANE_TAINT],
+        ...(resolved.ingressController === 'none' ? {} : { labels: INGRESS_READY_LABEL }),
         staticPods: controlPlaneManifests({ nodeName: CONTROL_PLANE_NODE, address: APISERVER_ADDRESS }),
         cni: resolved.cni,
         containerRuntime: resolved.containerRuntime,
@@ -231,6 +251,7 @@ export function createCluster(options: ClusterOptions): Cluster {
       cni: resolved.cni,
       proxyMode: resolved.kubeProxyMode,
       metricsServer: options.metricsServer ?? options.kubelets !== false,
+      ingressController: resolved.ingressController,
     });
   }
   if (options.storage !== false) {
@@ -248,6 +269,8 @@ export function createCluster(options: ClusterOptions): Cluster {
     started.length === 0
       ? null
       : connectNodes(kernel, apiserver, started, { cni: resolved.cni, proxyMode: resolved.kubeProxyMode });
+  if (network !== null && resolved.ingressController === 'ingress-nginx')
+    startIngressNginx(kernel, apiserver, network, started);
   const topology = buildTopology(
     resolved.workerNodes,
     addons && options.kubelets !== false,

@@ -55,7 +55,15 @@ describe('lab store', () => {
     const store = createLabStore(host);
     emit({
       type: 'init',
-      options: { seed: 1, workerNodes: 3, epoch: 0, cni: 'kindnet', kubeProxyMode: 'iptables' },
+      options: {
+        seed: 1,
+        workerNodes: 3,
+        epoch: 0,
+        cni: 'kindnet',
+        kubeProxyMode: 'iptables',
+        ingressController: 'ingress-nginx',
+        containerRuntime: 'containerd',
+      },
       topology: buildTopology(3),
       clock,
     });

@@ -19,6 +19,11 @@ export function componentUser(client: string): UserInfo {
         username: 'system:serviceaccount:kube-system:metrics-server',
         groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
       };
+    case 'ingress-nginx-controller':
+      return {
+        username: 'system:serviceaccount:ingress-nginx:ingress-nginx',
+        groups: ['system:serviceaccounts', 'system:serviceaccounts:ingress-nginx', 'system:authenticated'],
+      };
     case 'kube-scheduler':
     case 'kube-controller-manager':
     case 'cloud-controller-manager':

@@ -3,7 +3,8 @@
  * kube-apiserver is up, as the cluster admin. kubeadm's mark-control-plane phase labels the
  * control-plane node (its kubelet registers it with the NoSchedule taint); its addon phase
  * installs kube-proxy and CoreDNS; kind then applies its CNI (kindnet, or flannel, calico
- * or cilium here) and the cluster gets metrics-server. Every object goes through the
+ * or cilium here) and the cluster gets metrics-server and, as kind's ingress guide sets it up,
+ * ingress-nginx. Every object goes through the
  * apiserver like a `kubectl apply`, so each is a visible step.
  */
 import type { ApiServer } from '../apiserver/apiserver';
@@ -14,10 +15,14 @@ import type { Kernel } from '../kernel/kernel';
 import type { CniPluginName } from '../network/cni-agent';
 import { cniAddon } from './cni';
 import { corednsAddon } from './coredns';
+import { ingressNginxAddon } from './ingress-nginx';
 import { kubeProxyAddon } from './kube-proxy';
 import { metricsServerAddon } from './metrics-server';
 
 export type { CniPluginName } from '../network/cni-agent';
+
+/** The Ingress controller the installer deploys: kind's ingress-nginx, or none. */
+export type IngressControllerName = 'ingress-nginx' | 'none';
 
 /** The kube-proxy modes (`mode` in its KubeProxyConfiguration). */
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
@@ -30,6 +35,8 @@ export interface InstallOptions {
   readonly proxyMode: ProxyMode;
   /** Whether to apply metrics-server's manifest. */
   readonly metricsServer: boolean;
+  /** Which Ingress controller's manifest to apply; none when omitted. */
+  readonly ingressController?: IngressControllerName;
 }
 
 /** The labels kubeadm's mark-control-plane phase puts on the control-plane node. */
@@ -56,6 +63,7 @@ export function addonManifests(options: InstallOptions): Record<string, unknown>
     ...corednsAddon(),
     ...cniAddon(options.cni),
     ...(options.metricsServer ? metricsServerAddon() : []),
+    ...(options.ingressController === 'ingress-nginx' ? ingressNginxAddon() : []),
   ];
 }
 

@@ -66,6 +66,16 @@ export interface CniAgent {
   /** The node whose podCIDR contains `ip`, or whose address is `ip`. */
   nodeFor(ip: string): { node: NetworkNode; host: boolean } | undefined;
   /**
+   * The pod on `node` (address `nodeIP`) whose container maps `hostPort`/`protocol`, and the
+   * container port it maps to: what the CNI's portmap rules DNAT a connection to, if any.
+   */
+  hostPort(
+    node: string,
+    nodeIP: string,
+    hostPort: number,
+    protocol: 'TCP' | 'UDP',
+  ): HostPortMapping | undefined;
+  /**
    * Checks one direction at `pod` (on this node), traced as a step from `from` to the agent;
    * non-enforcing plugins allow everything without a step.
    */
@@ -76,6 +86,28 @@ export interface CniAgent {
     from: string,
     causedBy: number | null,
   ): { verdict: DirectionVerdict; step: number | null };
+}
+
+/** A hostPort a pod's container maps on its node (a container port with `hostPort`). */
+export interface HostPortMapping {
+  readonly pod: NetworkPod;
+  readonly containerPort: number;
+}
+
+/** The mapping of `hostPort`/`protocol` on `nodeIP` among a pod's container ports, if any. */
+export function hostPortOf(
+  pod: NetworkPod,
+  nodeIP: string,
+  hostPort: number,
+  protocol: 'TCP' | 'UDP',
+): HostPortMapping | undefined {
+  const port = pod.ports.find(
+    (p) =>
+      p.hostPort === hostPort &&
+      (p.protocol ?? 'TCP') === protocol &&
+      [undefined, '', '0.0.0.0', nodeIP].includes(p.hostIP),
+  );
+  return port === undefined ? undefined : { pod, containerPort: port.containerPort };
 }
 
 /** The pod as policies see it, or undefined if it has no address yet. */
@@ -139,6 +171,15 @@ export function startCniAgent(
       for (const node of known()) {
         if (node.ip === ip) return { node, host: true };
         if (node.podCIDR !== '' && cidrContains(node.podCIDR, ip)) return { node, host: false };
+      }
+      return undefined;
+    },
+    hostPort: (node, nodeIP, hostPort, protocol) => {
+      for (const p of pods.lister.list()) {
+        if (p.spec?.nodeName !== node || p.spec.hostNetwork === true || !live(p)) continue;
+        const pod = networkPod(p);
+        const mapping = pod === undefined ? undefined : hostPortOf(pod, nodeIP, hostPort, protocol);
+        if (mapping !== undefined) return mapping;
       }
       return undefined;
     },

@@ -18,8 +18,11 @@ export interface Endpoint {
 
 /** What answers at the far end; the caller knows what the containers run. */
 export interface ConnectionTarget {
-  /** What listens on a pod's address and port, or null when nothing does (connection refused). */
-  accept(endpoint: Endpoint, client: { readonly ip: string }): unknown | null;
+  /**
+   * What listens on a pod's address and port, or null when nothing does (connection refused);
+   * `client.step` is the hop that delivered the connection.
+   */
+  accept(endpoint: Endpoint, client: { readonly ip: string; readonly step?: number | null }): unknown | null;
   /** What listens on a node's own address (not a NodePort); refused when missing or null. */
   host?(node: string, port: number, protocol: 'TCP' | 'UDP', client: { readonly ip: string }): unknown | null;
   /** Hosts outside the cluster; the connection times out when missing or null. */

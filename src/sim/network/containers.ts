@@ -2,12 +2,13 @@
  * The cluster network as containers use it: each node's runtime gets a `ContainerNetwork`
  * (cri/types.ts) whose connections go through the packet path (path.ts) and end at the
  * destination node's runtime, which answers from what its containers listen on
- * (`RuntimeService.serve`). An HTTP exchange adds two steps after the handshake: the request
- * from the client and the server's response. `ping` sends an ICMP echo: pods and nodes answer
- * (NetworkPolicy rules without ports let it through, rules with ports do not); a ClusterIP
- * answers only in IPVS mode, where kube-proxy binds Service addresses to a dummy interface on
- * every node; in iptables and nftables modes only TCP/UDP to a Service port is translated,
- * so an echo to a ClusterIP goes unanswered.
+ * (`RuntimeService.serve`), with the cluster's ingress-nginx controllers in scope for an
+ * ingress-nginx container's nginx. An HTTP exchange adds two steps after the handshake: the
+ * request from the client and the server's response. `ping` sends an ICMP echo: pods and
+ * nodes answer (NetworkPolicy rules without ports let it through, rules with ports do not);
+ * a ClusterIP answers only in IPVS mode, where kube-proxy binds Service addresses to a dummy
+ * interface on every node; in iptables and nftables modes only TCP/UDP to a Service port is
+ * translated, so an echo to a ClusterIP goes unanswered.
  */
 import type { Kernel } from '../kernel/kernel';
 import type {
@@ -82,20 +83,27 @@ export function containerNetwork(
         const from = source();
         const self = selfOf(from);
         let served: ServeResult | null = null;
-        const ask = (node: string, request: ServeRequest) => {
-          const answer = runtimes(node)?.serve(http === undefined ? request : { ...request, http });
+        const ask = (node: string, request: ServeRequest, step: number | null = null) => {
+          const answer = network.ingressControllers.answering(
+            () => runtimes(node)?.serve(http === undefined ? request : { ...request, http }),
+            step,
+          );
           if (answer === undefined || !answer.listening) return null;
           served = answer;
           return answer;
         };
         const target: ConnectionTarget = {
           accept: (endpoint, client) =>
-            ask(endpoint.node, {
-              to: { podIP: endpoint.ip },
-              port: endpoint.port,
-              protocol: endpoint.protocol,
-              clientIP: client.ip,
-            }),
+            ask(
+              endpoint.node,
+              {
+                to: { podIP: endpoint.ip },
+                port: endpoint.port,
+                protocol: endpoint.protocol,
+                clientIP: client.ip,
+              },
+              client.step,
+            ),
           host: (node, hostPort, hostProtocol, client) =>
             ask(node, {
               to: { hostNetwork: true },

@@ -11,6 +11,7 @@
  */
 import type { ApiServer } from '../apiserver/apiserver';
 import type { Kernel } from '../kernel/kernel';
+import { IngressControllers } from '../node/images/ingress-nginx';
 import { startKubeProxy, type KubeProxy, type ProxyMode } from '../node/kube-proxy';
 import { startCniAgent, type CniAgent, type CniPluginName } from './cni-agent';
 import { startCoreDns, type CoreDns } from './dns/coredns';
@@ -42,6 +43,11 @@ export interface ClusterNetwork {
   readonly agents: ReadonlyMap<string, CniAgent>;
   readonly dns: CoreDns;
   readonly upstream: UpstreamDns;
+  /**
+   * The ingress-nginx controllers running in the cluster, by pod address: their nginx (the
+   * image's server) consults the one in scope while a connection reaches its container.
+   */
+  readonly ingressControllers: IngressControllers;
   /** `cat /etc/resolv.conf` in a pod (or on a node / outside the cluster). */
   resolvConf(from: ConnectSource): string;
   /** busybox `nslookup name [server]` run by `from`. */
@@ -98,6 +104,7 @@ export function startClusterNetwork(
     agents,
     dns,
     upstream,
+    ingressControllers: new IngressControllers(),
     resolvConf: (from) => renderResolvConf(resolveSource(deps, from).resolv),
     nslookup: (from, name, causedBy, opts) => {
       const source = resolveSource(deps, from);

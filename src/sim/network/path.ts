@@ -3,7 +3,8 @@
  * before: name resolution through the client's resolv.conf; the source node's kube-proxy rules
  * (DNAT of a Service VIP to an endpoint, or a reject); egress NetworkPolicy at the source pod;
  * routing by podCIDR (same node, or the CNI's overlay to the node that owns the address), with
- * a second kube-proxy pass when the destination is a node's own address (a NodePort); ingress
+ * a second kube-proxy pass when the destination is a node's own address (a NodePort), then the
+ * CNI's hostPort DNAT there (portmap) to a pod that maps the port on that node; ingress
  * NetworkPolicy at the destination pod; and finally the destination itself, which the caller
  * supplies. Failures come back as the errors a client sees: bad address, refused, timed out,
  * no route to host.
@@ -12,7 +13,8 @@ import { cidrContains, isIPv4 } from './ip';
 import type { CniAgent, NetworkNode } from './cni-agent';
 import { resolveHost, type ResolveResult } from './dns/resolver';
 import type { PolicyPeer } from './policy/evaluate';
-import { crossNodeHop, deliverHop, sameNodeHop, toHostHop } from './routing';
+import { loadBalancerNode } from './load-balancer';
+import { crossNodeHop, deliverHop, hostPortHop, sameNodeHop, toHostHop } from './routing';
 import { dnsTransport, resolveSource, type NetworkDeps, type Source } from './source';
 import type { ConnectError, ConnectionTarget, ConnectRequest, ConnectResult, Endpoint } from './connection';
 
@@ -20,28 +22,6 @@ export type { ConnectError, ConnectionTarget, ConnectRequest, ConnectResult, End
 
 /** The service CIDR: addresses no route leads to unless kube-proxy translates them. */
 const SERVICE_CIDR = '10.96.0.0/12';
-
-/**
- * The node a cloud load balancer sends `ip:port` to: one whose kube-proxy serves it with
- * endpoints for external traffic (health checks keep Local-policy traffic off other nodes).
- */
-function loadBalancerNode(deps: NetworkDeps, ip: string, port: number, protocol: string): string | null {
-  let fallback: string | null = null;
-  for (const [name, kp] of [...deps.proxies].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const plan = kp
-      .plans()
-      .find(
-        (p) =>
-          p.svc.protocol === protocol &&
-          p.svc.port === port &&
-          [...p.svc.loadBalancerIPs, ...p.svc.externalIPs].includes(ip),
-      );
-    if (plan === undefined) continue;
-    if (plan.hasExternalEndpoints) return name;
-    fallback ??= name;
-  }
-  return fallback;
-}
 
 /** Opens a connection and follows it to its end. */
 export function connect(deps: NetworkDeps, request: ConnectRequest, target: ConnectionTarget): ConnectResult {
@@ -117,7 +97,7 @@ class Flow {
         this.#node = entry;
       }
     }
-    // At most two legs: to a node's address (NodePort DNAT there), then to the endpoint.
+    // At most two legs: to a node's address (NodePort or hostPort DNAT there), then to the endpoint.
     for (let leg = 0; leg < 2; leg++) {
       const located = (this.#agentOf(this.#node) ?? this.#agents[0])?.nodeFor(this.#dstIP);
       if (located === undefined) return this.#outside();
@@ -128,7 +108,7 @@ class Flow {
     return this.#result('timeout', `no route to ${this.#dstIP}`);
   }
 
-  #emit(to: string, kind: 'request' | 'response', summary: string): void {
+  #emit(to: string, kind: 'request' | 'response' | 'decision', summary: string): void {
     const detail = { protocol: this.#protocol, src: this.#srcIP, dst: `${this.#dstIP}:${this.#dstPort}` };
     this.#step = this.deps.kernel.trace.emit({
       from: this.#at,
@@ -233,13 +213,19 @@ class Flow {
 
   /** To a node's own address: its kube-proxy may DNAT a NodePort (null: go on to the endpoint). */
   #toHost(to: NetworkNode): ConnectResult | null {
-    if (to.name !== this.#node)
+    if (to.name !== this.#node && this.#node !== null && this.#srcIP !== this.#nodeIP(this.#node)) {
+      // A pod's packet to another node's address leaves its node masqueraded.
+      const nodeIP = this.#nodeIP(this.#node);
+      this.#emit(`${to.name}/cni`, 'request', toHostHop(to, this.#srcIP, this.#dstPort, nodeIP));
+      this.#srcIP = nodeIP;
+      this.#srcPeer = { kind: 'ip', ip: nodeIP };
+    } else if (to.name !== this.#node)
       this.#emit(`${to.name}/cni`, 'request', toHostHop(to, this.#srcIP, this.#dstPort));
     const before = this.#dstIP;
     const refused = this.#proxy(to.name);
     if (refused !== null) return refused;
     this.#node = to.name;
-    if (this.#dstIP !== before) return null;
+    if (this.#dstIP !== before || this.#hostPort(to)) return null;
     const port = this.#dstPort;
     const answer = this.target.host?.(to.name, port, this.#protocol, { ip: this.#srcIP }) ?? null;
     if (answer === null) {
@@ -249,6 +235,18 @@ class Flow {
     this.#emit(this.#source.component, 'response', `${to.ip}:${port} accepted the connection`);
     const endpoint: Endpoint = { node: to.name, ip: to.ip, port, protocol: this.#protocol };
     return this.#result(null, 'connected', { endpoint, clientIP: this.#srcIP, response: answer });
+  }
+
+  /** The CNI's hostPort DNAT on `to`, when a pod there maps the port: true once translated. */
+  #hostPort(to: NetworkNode): boolean {
+    const agent = this.deps.agents.get(to.name) ?? this.#agentOf(this.#node);
+    const mapped = agent?.hostPort(to.name, to.ip, this.#dstPort, this.#protocol);
+    if (mapped === undefined) return false;
+    const dst = { ip: mapped.pod.ip, pod: mapped.pod };
+    const hop = hostPortHop(this.deps.cni, to, this.#dstPort, this.#protocol, dst, mapped.containerPort);
+    this.#emit(`${to.name}/cni`, 'decision', hop);
+    [this.#dstIP, this.#dstPort] = [mapped.pod.ip, mapped.containerPort];
+    return true;
   }
 
   /** To a pod address on `to`: the CNI's hop, ingress NetworkPolicy, then whatever listens. */
@@ -290,7 +288,7 @@ class Flow {
       protocol,
       pod: { namespace: pod.namespace, name: pod.name },
     };
-    const answer = this.target.accept(endpoint, { ip: this.#srcIP });
+    const answer = this.target.accept(endpoint, { ip: this.#srcIP, step: this.#step });
     if (answer === null) {
       this.#emit(this.#source.component, 'response', `RST from ${ip}:${port}: connection refused`);
       return this.#result('refused', `nothing listens on ${ip}:${port}`, { endpoint, clientIP: this.#srcIP });

@@ -74,12 +74,36 @@ export function crossNodeHop(
   }
 }
 
-/** A packet's way from a node (or the kind network) to another node's own address. */
-export function toHostHop(to: NetworkNode, srcIP: string, port: number): string {
-  return `eth0: ${srcIP} -> ${to.ip}:${port} (node ${to.name})`;
+/**
+ * A packet's way from a node (or the kind network) to another node's own address; a pod's
+ * packet leaves its node masqueraded to the node's address (`masqueradedTo`), as every plugin
+ * here masquerades pod traffic to destinations outside the pod network (kindnet's
+ * KIND-MASQ-AGENT, flannel's --ip-masq, Calico's natOutgoing, Cilium's BPF masquerade).
+ */
+export function toHostHop(to: NetworkNode, srcIP: string, port: number, masqueradedTo?: string): string {
+  const from = masqueradedTo === undefined ? srcIP : `MASQUERADE ${srcIP} to ${masqueradedTo}`;
+  return `eth0: ${from} -> ${to.ip}:${port} (node ${to.name})`;
 }
 
 /** The last hop into the destination pod. */
 export function deliverHop(plugin: CniPluginName, dst: HopEnd, srcIP: string, port: number): string {
   return `${iface(plugin, dst)} -> eth0 of ${dst.pod?.namespace}/${dst.pod?.name}: ${srcIP} -> ${dst.ip}:${port}`;
+}
+
+/**
+ * A hostPort's DNAT on its node: the portmap plugin's `CNI-HOSTPORT-DNAT` iptables chain
+ * (kindnet, flannel and Calico chain portmap in their CNI config), or Cilium's eBPF host-port
+ * map, from the node's address and port to the pod's.
+ */
+export function hostPortHop(
+  plugin: CniPluginName,
+  node: NetworkNode,
+  hostPort: number,
+  protocol: string,
+  dst: HopEnd,
+  containerPort: number,
+): string {
+  const how = plugin === 'cilium' ? 'eBPF hostPort' : 'portmap CNI-HOSTPORT-DNAT';
+  const of = dst.pod === undefined ? '' : ` (hostPort of ${dst.pod.namespace}/${dst.pod.name})`;
+  return `${how}: ${node.ip}:${hostPort}/${protocol} -> ${dst.ip}:${containerPort}${of}`;
 }

@@ -16,6 +16,9 @@
  * - registry.k8s.io/pause: the sandbox's pause process.
  * - coredns, metrics-server: answer their probes (addons.ts); kube-proxy, kindnetd, flannel,
  *   calico, cilium just run. The addons' work is done by src/sim/network and metrics-server.
+ * - registry.k8s.io/ingress-nginx/controller: ingress-nginx's nginx (ingress-nginx.ts), HTTP
+ *   on 80 routed by the cluster's Ingresses, `/healthz` on 10254; its controller process is
+ *   src/sim/ingress-nginx.
  *
  * A command in the pod spec replaces the image's process: the shell (cri/shell.ts) runs the
  * commands it knows, a server's own binary (`nginx`, `redis-server`...) runs the server, and
@@ -26,6 +29,7 @@
 import { COREDNS, METRICS_SERVER } from './addons';
 import { ETCD, KUBE_APISERVER, KUBE_CONTROLLER_MANAGER, KUBE_SCHEDULER } from './control-plane';
 import { hpaExample } from './hpa-example';
+import { INGRESS_NGINX } from './ingress-nginx';
 import { httpd } from './httpd';
 import { nginx } from './nginx';
 import { postgres } from './postgres';
@@ -161,6 +165,15 @@ export const CATALOG: Readonly<Record<string, CatalogEntry>> = {
     [],
     METRICS_SERVER,
     always('/metrics-server'),
+  ),
+  'registry.k8s.io/ingress-nginx/controller': entry(
+    105_846_370,
+    [4000, 9000],
+    true,
+    'busybox',
+    BUSYBOX_TOOLS,
+    INGRESS_NGINX,
+    (args) => ['/usr/bin/dumb-init', '--', ...args],
   ),
   'ghcr.io/flannel-io/flannel': entry(32_226_912, [2000, 4000], true, 'busybox'),
   'ghcr.io/flannel-io/flannel-cni-plugin': entry(4_855_528, [800, 2000], true, 'busybox'),

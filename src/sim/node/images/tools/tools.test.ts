@@ -165,6 +165,17 @@ describe('busybox wget', () => {
     ]);
     expect(run('wget -qO- http://web', 'busybox').stdout).toContain('<title>Welcome to nginx!</title>');
   });
+
+  it('sends --header lines last, a Host or User-Agent among them replacing its own', () => {
+    requests.length = 0;
+    run("wget -qO- --header 'Host: foo.example' --header 'X-Trace: 1' http://web", 'busybox');
+    expect(requests[0]?.headers).toEqual([
+      ['User-Agent', 'Wget'],
+      ['Connection', 'close'],
+      ['Host', 'foo.example'],
+      ['X-Trace', '1'],
+    ]);
+  });
 });
 
 describe('curl', () => {

@@ -1,7 +1,8 @@
 /**
  * busybox wget (networking/wget.c): `wget [-q] [-S] [--spider] [-O FILE] [-T SEC] [-U AGENT]
  * URL...`. It prints `Connecting to HOST (ADDR:PORT)`, sends `GET /path HTTP/1.1` with Host,
- * `User-Agent: Wget` and `Connection: close`, accepts 2xx and 3xx, and dies with "server
+ * `User-Agent: Wget` and `Connection: close` (then any `--header` lines, a Host or User-Agent
+ * among them replacing its own), accepts 2xx and 3xx, and dies with "server
  * returned error: HTTP/1.1 404 Not Found" on anything else. Without -O it saves to the URL's
  * last path component (`index.html` for `/`), refusing to overwrite; `-O -` writes to stdout.
  * Progress goes to stderr as its non-terminal progress meter does. -T bounds the connect and
@@ -9,7 +10,7 @@
  */
 import type { ShellContext } from '../../cri/shell';
 import type { PodConnection } from '../../cri/types';
-import { byteLength, responseHead, type HttpRequest, type HttpResponse } from '../http';
+import { byteLength, responseHead, type HeaderField, type HttpRequest, type HttpResponse } from '../http';
 import { getopt, last } from './getopt';
 import {
   causeOf,
@@ -103,14 +104,20 @@ export function* wget(args: readonly string[], ctx: ShellContext, io: ToolIo): T
   const seconds = Number(last(parsed, 'T') ?? '');
   const timeoutMs =
     last(parsed, 'T') !== undefined && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : null;
+  // --header lines go last; a Host or User-Agent among them replaces wget's own.
+  const extra: HeaderField[] = (parsed.options.get('H') ?? []).flatMap((h) => {
+    const colon = h.indexOf(':');
+    return colon <= 0 ? [] : [[h.slice(0, colon).trim(), h.slice(colon + 1).trim()] as const];
+  });
+  const given = new Set(extra.map(([n]) => n.toLowerCase()));
+  const own: HeaderField[] = [
+    ['Host', url.hostHeader],
+    ['User-Agent', last(parsed, 'U') ?? 'Wget'],
+  ];
   const request: HttpRequest = {
     method: 'GET',
     path: url.path,
-    headers: [
-      ['Host', url.hostHeader],
-      ['User-Agent', last(parsed, 'U') ?? 'Wget'],
-      ['Connection', 'close'],
-    ],
+    headers: [...own.filter(([n]) => !given.has(n.toLowerCase())), ['Connection', 'close'], ...extra],
   };
   const network = ctx.network;
   if (network === undefined) {
