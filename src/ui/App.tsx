@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { useLab } from './lab-context';
 import { ClockControls } from './panels/ClockControls';
@@ -5,7 +6,10 @@ import { ErrorBanner } from './panels/ErrorBanner';
 import { Inspector } from './panels/Inspector';
 import { Timeline } from './panels/Timeline';
 
-/** The lab: header with the clock, the cluster view, and the side panels. */
+/** xterm.js is big: the terminal loads after the first paint, in its own chunk. */
+const Terminal = lazy(() => import('./terminal/Terminal').then((m) => ({ default: m.Terminal })));
+
+/** The lab: header with the clock, the cluster view over the terminal, and the side panels. */
 export function App() {
   const hostKind = useLab((s) => s.hostKind);
   return (
@@ -23,8 +27,19 @@ export function App() {
       </header>
       <ErrorBanner />
       <main className="workspace">
-        <div className="graph">
-          <ClusterGraph />
+        <div className="main-column">
+          <div className="graph">
+            <ClusterGraph />
+          </div>
+          <Suspense
+            fallback={
+              <div className="terminal-panel terminal-loading" role="status">
+                Starting the terminal…
+              </div>
+            }
+          >
+            <Terminal />
+          </Suspense>
         </div>
         <aside className="sidebar" aria-label="Details">
           <Inspector />

@@ -85,4 +85,42 @@ describe('lab store', () => {
     store.getState().dismissError();
     expect(store.getState().error).toBeNull();
   });
+
+  it('runs the terminal’s kubectl commands by id and routes their output, exit and completions', async () => {
+    const { host, sent, emit } = fakeHost();
+    const { kubectl } = createLabStore(host).getState();
+    const written: string[] = [];
+    const first = kubectl.run('kubectl get pods -w', (stream, text) => written.push(`${stream}:${text}`));
+    const second = kubectl.run('kubectl get nodes', (stream, text) => written.push(`2 ${stream}:${text}`));
+    const completion = kubectl.complete('kubectl ge', 10);
+    expect(sent).toEqual([
+      { type: 'exec', id: 1, line: 'kubectl get pods -w' },
+      { type: 'exec', id: 2, line: 'kubectl get nodes' },
+      { type: 'complete', id: 3, line: 'kubectl ge', cursor: 10 },
+    ]);
+    emit({ type: 'output', id: 1, stream: 'stdout', text: 'NAME\n' });
+    emit({ type: 'output', id: 2, stream: 'stderr', text: 'oops\n' });
+    emit({ type: 'exit', id: 2, code: 1 });
+    emit({ type: 'completions', id: 3, candidates: ['get'], replaceFrom: 8 });
+    expect(written).toEqual(['stdout:NAME\n', '2 stderr:oops\n']);
+    expect(await second.exit).toBe(1);
+    expect(await completion).toEqual({ candidates: ['get'], replaceFrom: 8 });
+    first.interrupt();
+    expect(sent.at(-1)).toEqual({ type: 'interrupt', id: 1 });
+    emit({ type: 'exit', id: 1, code: 130 });
+    expect(await first.exit).toBe(130);
+    second.interrupt();
+    expect(sent).toHaveLength(4);
+  });
+
+  it('refuses a terminal line too long for the protocol without sending it', async () => {
+    const { host, sent } = fakeHost();
+    const { kubectl } = createLabStore(host).getState();
+    const written: string[] = [];
+    const long = `kubectl ${'x'.repeat(70_000)}`;
+    expect(await kubectl.run(long, (_s, text) => written.push(text)).exit).toBe(2);
+    expect(written[0]).toMatch(/too long/);
+    expect(await kubectl.complete(long, 3)).toEqual({ candidates: [], replaceFrom: 3 });
+    expect(sent).toEqual([]);
+  });
 });

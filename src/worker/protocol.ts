@@ -20,7 +20,16 @@ export type Command =
   | { readonly type: 'pause' }
   /** Runs exactly one event, then stays paused. */
   | { readonly type: 'step' }
-  | { readonly type: 'setSpeed'; readonly speed: Speed };
+  | { readonly type: 'setSpeed'; readonly speed: Speed }
+  /**
+   * Runs one kubectl command line from the terminal (its aliases already expanded). What it
+   * writes comes back as `output` events with the same id, then one `exit`.
+   */
+  | { readonly type: 'exec'; readonly id: number; readonly line: string }
+  /** Ctrl-C for the running command `id`: it exits at once with code 130. */
+  | { readonly type: 'interrupt'; readonly id: number }
+  /** Asks for completions of the word before `cursor` (a UTF-16 index into `line`). */
+  | { readonly type: 'complete'; readonly id: number; readonly line: string; readonly cursor: number };
 
 /** Events the simulation sends back. */
 export type HostEvent =
@@ -34,7 +43,26 @@ export type HostEvent =
   /** What happened since the last batch: the clock now and the trace steps recorded. */
   | { readonly type: 'batch'; readonly clock: ClockState; readonly steps: readonly TraceStep[] }
   /** A command was refused; nothing changed. */
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** Text a running kubectl command wrote (chunks written in one frame arrive together). */
+  | {
+      readonly type: 'output';
+      readonly id: number;
+      readonly stream: 'stdout' | 'stderr';
+      readonly text: string;
+    }
+  /** Command `id` ended with this exit code; nothing more comes for it. */
+  | { readonly type: 'exit'; readonly id: number; readonly code: number }
+  /**
+   * The answer to `complete` request `id`: candidates for the text from `replaceFrom` to the
+   * cursor, each `value` or, as cobra writes them, `value<TAB>description`.
+   */
+  | {
+      readonly type: 'completions';
+      readonly id: number;
+      readonly candidates: readonly string[];
+      readonly replaceFrom: number;
+    };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -54,6 +82,23 @@ function clusterOptionsError(options: unknown): string | null {
   if (containerRuntime !== undefined && containerRuntime !== 'containerd' && containerRuntime !== 'cri-o')
     return 'containerRuntime must be containerd or cri-o';
   return null;
+}
+
+/** The longest command line the terminal sends. */
+export const MAX_LINE_LENGTH = 65_536;
+
+/** Checks the terminal's commands: a whole-number id, a line of text, a cursor inside it. */
+function terminalCommand(message: Record<string, unknown>): Command | { error: string } {
+  const { type, id, line, cursor } = message;
+  if (!Number.isSafeInteger(id) || (id as number) < 0)
+    return { error: `${String(type)} needs a whole-number id` };
+  if (type === 'interrupt') return { type, id: id as number };
+  if (typeof line !== 'string' || line.length > MAX_LINE_LENGTH)
+    return { error: `${String(type)} needs a line of at most ${MAX_LINE_LENGTH} characters` };
+  if (type === 'exec') return { type, id: id as number, line };
+  if (!Number.isInteger(cursor) || (cursor as number) < 0 || (cursor as number) > line.length)
+    return { error: 'complete needs a cursor inside the line' };
+  return { type: 'complete', id: id as number, line, cursor: cursor as number };
 }
 
 /**
@@ -78,6 +123,10 @@ export function parseCommand(message: unknown): Command | { error: string } {
         ? { type: 'reset', options: message.options as ClusterOptions }
         : { error: problem };
     }
+    case 'exec':
+    case 'interrupt':
+    case 'complete':
+      return terminalCommand(message);
     default:
       return { error: `unknown command ${JSON.stringify(message.type)}` };
   }

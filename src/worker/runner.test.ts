@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, type ClusterOptions } from '../sim/cluster';
+import type { KubectlShell } from './kubectl-sessions';
 import type { HostEvent } from './protocol';
 import { SimulationRunner } from './runner';
 
+/** A kubectl that echoes its line, and waits for Ctrl-C on lines ending in `-w`. */
+const echoShell: KubectlShell = {
+  run: (line, io) =>
+    new Promise((resolve) => {
+      io.stdout(`ran: ${line}\n`);
+      if (line.endsWith('-w')) io.signal.addEventListener('abort', () => resolve(0));
+      else resolve(0);
+    }),
+  complete: async (line, cursor) => ({ candidates: [line.slice(0, cursor)], replaceFrom: 0 }),
+};
+
 /** A runner on a fake frame clock: frames run only when the test says so. */
-function harness(build?: (options: ClusterOptions) => ReturnType<typeof createCluster>) {
+function harness(
+  build?: (options: ClusterOptions) => ReturnType<typeof createCluster>,
+  connect?: () => KubectlShell,
+) {
   let realNow = 0;
   let frames: (() => void)[] = [];
   const events: HostEvent[] = [];
@@ -14,6 +29,7 @@ function harness(build?: (options: ClusterOptions) => ReturnType<typeof createCl
   const runner = new SimulationRunner(
     { now, requestFrame: (cb) => frames.push(cb), emit: (e) => events.push(e) },
     build,
+    connect,
   );
   return {
     runner,
@@ -84,6 +100,11 @@ describe('SimulationRunner', () => {
       { type: 'reset', options: { seed: 1, containerRuntime: 'docker' } },
       'containerRuntime must be containerd or cri-o',
     ],
+    [{ type: 'exec', id: -1, line: 'kubectl' }, 'exec needs a whole-number id'],
+    [{ type: 'exec', id: 1 }, 'exec needs a line of at most 65536 characters'],
+    [{ type: 'exec', id: 1, line: 'x'.repeat(65_537) }, 'exec needs a line of at most 65536 characters'],
+    [{ type: 'interrupt', id: 1.5 }, 'interrupt needs a whole-number id'],
+    [{ type: 'complete', id: 1, line: 'kubectl', cursor: 8 }, 'complete needs a cursor inside the line'],
   ])('refuses %j with "%s"', (command, message) => {
     const h = harness();
     h.runner.handle(command);
@@ -159,5 +180,86 @@ describe('SimulationRunner', () => {
     const init = h.events.filter((e) => e.type === 'init').at(-1);
     expect(init?.type === 'init' && init.topology.machines).toHaveLength(2);
     expect(h.batches().flatMap((b) => b.steps)).toEqual([]);
+  });
+});
+
+describe('SimulationRunner: the terminal’s kubectl', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('sends a command’s output and exit with the next frame, after the batch', async () => {
+    const h = harness(busyCluster(0), () => echoShell);
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.frame();
+    h.runner.handle({ type: 'exec', id: 1, line: 'kubectl get pods' });
+    h.runner.handle({ type: 'complete', id: 2, line: 'kubectl ge', cursor: 10 });
+    await settle();
+    const before = h.events.length;
+    expect(h.pendingFrames()).toBe(1);
+    h.frame();
+    expect(h.events.slice(before)).toEqual([
+      { type: 'output', id: 1, stream: 'stdout', text: 'ran: kubectl get pods\n' },
+      { type: 'exit', id: 1, code: 0 },
+      { type: 'completions', id: 2, candidates: ['kubectl ge'], replaceFrom: 0 },
+    ]);
+  });
+
+  it('interrupts a running command, and ends it when the cluster is reset', async () => {
+    const h = harness(busyCluster(0), () => echoShell);
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.runner.handle({ type: 'exec', id: 1, line: 'kubectl get pods -w' });
+    h.runner.handle({ type: 'exec', id: 2, line: 'kubectl get nodes -w' });
+    h.runner.handle({ type: 'interrupt', id: 1 });
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    await settle();
+    h.frame();
+    expect(h.events.filter((e) => e.type === 'exit')).toEqual([
+      { type: 'exit', id: 1, code: 130 },
+      { type: 'exit', id: 2, code: 130 },
+    ]);
+  });
+
+  it('runs the in-page kubectl against the cluster by default', async () => {
+    const h = harness(busyCluster(0));
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.runner.handle({ type: 'exec', id: 1, line: 'kubectl version' });
+    await settle();
+    h.frame();
+    const events = h.events.filter((e) => e.type === 'output' || e.type === 'exit');
+    expect(events).toEqual([
+      {
+        type: 'output',
+        id: 1,
+        stream: 'stdout',
+        text: 'Client Version: v1.32.4\nKustomize Version: v5.5.0\nServer Version: v1.32.4\n',
+      },
+      { type: 'exit', id: 1, code: 0 },
+    ]);
+    expect(
+      h
+        .batches()
+        .at(-1)
+        ?.steps.some((s) => s.from === 'kubectl' && s.summary.startsWith('GET /version')),
+    ).toBe(true);
+  });
+
+  it('completes from the live cluster by default', async () => {
+    const h = harness(busyCluster(0));
+    h.runner.handle({ type: 'reset', options: { seed: 1 } });
+    h.runner.handle({ type: 'complete', id: 1, line: 'kubectl get names', cursor: 17 });
+    await settle();
+    h.frame();
+    expect(h.events.at(-1)).toEqual({
+      type: 'completions',
+      id: 1,
+      candidates: ['namespaces'],
+      replaceFrom: 12,
+    });
+    // Completion asks the apiserver like any client: its requests are trace steps.
+    expect(
+      h
+        .batches()
+        .at(-1)
+        ?.steps.some((s) => s.from === 'kubectl' && s.summary === 'GET /api'),
+    ).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { createCluster, type Cluster, type ClusterOptions } from '../sim/cluster';
 import { Player } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
+import { connectKubectl } from './kubectl-shell';
+import { KubectlSessions, type KubectlShell } from './kubectl-sessions';
 import { parseCommand, type Command, type HostEvent } from './protocol';
 
 /** What a runner needs from the place it runs in (a worker, or the page itself). */
@@ -18,7 +20,8 @@ export const FRAME_BUDGET_MS = 10;
 
 /**
  * Runs a simulated cluster for a host: applies commands, drives the virtual clock from real
- * time once per frame, and sends what happened as at most one batch per frame.
+ * time once per frame, and sends what happened as at most one batch per frame, followed by
+ * what the terminal's kubectl commands wrote in that frame.
  */
 export class SimulationRunner {
   #player: Player | null = null;
@@ -27,10 +30,16 @@ export class SimulationRunner {
   #dirty = false;
   #frameRequested = false;
   #lastFrame: number | null = null;
+  readonly #sessions = new KubectlSessions(() => this.#requestFrame());
 
+  /**
+   * `build` makes the cluster for a reset; `connect` gives the terminal a kubectl for it
+   * (the real one by default: tests pass their own).
+   */
   constructor(
     private readonly env: RunnerEnv,
     private readonly build: (options: ClusterOptions) => Cluster = createCluster,
+    private readonly connect: (cluster: Cluster) => KubectlShell = connectKubectl,
   ) {}
 
   /** Applies one message from the UI; an invalid one is answered with an error event. */
@@ -45,7 +54,16 @@ export class SimulationRunner {
   }
 
   #apply(command: Command): void {
-    if (command.type === 'reset') return this.#reset(command.options);
+    switch (command.type) {
+      case 'reset':
+        return this.#reset(command.options);
+      case 'exec':
+        return this.#sessions.exec(command.id, command.line);
+      case 'interrupt':
+        return this.#sessions.interrupt(command.id);
+      case 'complete':
+        return this.#sessions.complete(command.id, command.line, command.cursor);
+    }
     const player = this.#player;
     if (player === null) throw new Error('no cluster yet: send reset first');
     switch (command.type) {
@@ -74,6 +92,7 @@ export class SimulationRunner {
     this.#player = new Player(cluster.kernel);
     this.#steps = [];
     this.#lastFrame = null;
+    this.#sessions.connect(this.connect(cluster));
     this.#unsubscribe = cluster.kernel.trace.subscribe((step) => {
       this.#steps.push(step);
       this.#markDirty();
@@ -100,18 +119,19 @@ export class SimulationRunner {
   readonly #frame = (): void => {
     this.#frameRequested = false;
     const player = this.#player;
-    if (player === null) return;
-    if (player.playing) {
+    if (player?.playing) {
       const start = this.env.now();
       player.tick(start - (this.#lastFrame ?? start), () => this.env.now() - start > FRAME_BUDGET_MS);
       this.#lastFrame = start;
       this.#dirty = true;
       this.#requestFrame();
     }
-    if (!this.#dirty) return;
-    this.#dirty = false;
-    const steps = this.#steps;
-    this.#steps = [];
-    this.env.emit({ type: 'batch', clock: player.state(), steps });
+    if (player !== null && this.#dirty) {
+      this.#dirty = false;
+      const steps = this.#steps;
+      this.#steps = [];
+      this.env.emit({ type: 'batch', clock: player.state(), steps });
+    }
+    for (const event of this.#sessions.drain()) this.env.emit(event);
   };
 }

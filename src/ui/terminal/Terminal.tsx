@@ -1,0 +1,103 @@
+import { FitAddon } from '@xterm/addon-fit';
+import { Terminal as XTerm } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import { useContext, useEffect, useRef } from 'react';
+import { LabContext } from '../lab-context';
+import { browserKeys } from './keyboard';
+import { TerminalSession } from './session';
+import { themeOf } from './theme';
+
+/** The monospace fonts the page uses for the clock, then the usual system ones. */
+const FONT =
+  "'JetBrains Mono', 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";
+
+/**
+ * The in-page terminal: xterm.js showing a shell whose kubectl runs against the simulated
+ * cluster. It fills its panel and follows its size, takes the page's colours, and copies
+ * and pastes with the usual keys. Loaded on demand, so xterm.js is not in the first bundle.
+ */
+export function Terminal() {
+  const store = useContext(LabContext);
+  const hostRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const element = hostRef.current;
+    if (store === null || element === null) return;
+    const term = new XTerm({
+      fontFamily: FONT,
+      fontSize: 13,
+      lineHeight: 1.15,
+      cursorBlink: true,
+      scrollback: 5000,
+      theme: themeOf(element),
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(element);
+    fit.fit();
+    term.attachCustomKeyEventHandler(browserKeys(term));
+    // Once copied, the selection goes, so the next Ctrl-C interrupts again.
+    const copied = () => term.clearSelection();
+    element.addEventListener('copy', copied);
+
+    const session = new TerminalSession(
+      {
+        write: (text) => term.write(text),
+        get columns() {
+          return term.cols;
+        },
+        get rows() {
+          return term.rows;
+        },
+      },
+      {
+        kubectl: store.getState().kubectl,
+        now: () => {
+          const { options, clock } = store.getState();
+          return (options?.epoch ?? 0) + (clock?.time ?? 0);
+        },
+        setTimeout: (callback, ms) => window.setTimeout(callback, ms),
+        clearTimeout: (handle) => window.clearTimeout(handle as number),
+      },
+    );
+    session.start();
+    const input = term.onData((data) => session.input(data));
+    const resized = term.onResize(() => session.resize());
+
+    // Fit on the next frame, not inside the observer: resizing there would re-trigger it.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => fit.fit());
+    });
+    observer.observe(element);
+
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+    const retheme = () => (term.options.theme = themeOf(element));
+    scheme.addEventListener('change', retheme);
+
+    return () => {
+      scheme.removeEventListener('change', retheme);
+      element.removeEventListener('copy', copied);
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      resized.dispose();
+      input.dispose();
+      session.close();
+      term.dispose();
+    };
+  }, [store]);
+
+  return (
+    <section className="terminal-panel" aria-labelledby="terminal-title">
+      <header className="terminal-header">
+        <h2 id="terminal-title">Terminal</h2>
+        <span className="terminal-hint">
+          kubectl runs in the simulated cluster · <kbd>Tab</kbd> completes · <kbd>Esc</kbd> <kbd>Tab</kbd>{' '}
+          leaves
+        </span>
+      </header>
+      <div className="terminal-host" ref={hostRef} />
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The terminal's kubectl commands, on the simulation's side of the worker boundary: runs
+ * each command line through the cluster's kubectl, keeps the ones still running by id,
+ * forwards what they write as `output` events and how they end as `exit` events, and
+ * answers completion requests.
+ *
+ * Output is queued and sent with the runner's next frame, not as it is written: a streaming
+ * command (`get -w`, `logs -f`) at maximum speed can write thousands of lines per frame, and
+ * one message per write would flood the page. Chunks of one command and stream written in
+ * the same frame travel as one event, so the terminal gets at most one write per command
+ * per frame, in step with the trace steps the command caused.
+ */
+import type { Completion } from './completion';
+import type { HostEvent } from './protocol';
+
+/** Where a running command writes, and the signal that tells it Ctrl-C was pressed. */
+export interface KubectlIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readonly signal: AbortSignal;
+}
+
+/** What the terminal needs of kubectl: running a command line, and completing one. */
+export interface KubectlShell {
+  /** Runs one command line (`kubectl get pods`); resolves with its exit code. */
+  run(line: string, io: KubectlIO): Promise<number>;
+  /** The candidates for the word before `cursor`. */
+  complete(line: string, cursor: number): Promise<Completion>;
+}
+
+/** The events this module sends. */
+export type SessionEvent = Extract<HostEvent, { type: 'output' | 'exit' | 'completions' }>;
+
+/** The exit code a shell reports for a command that Ctrl-C (SIGINT) ended: 128 + 2. */
+export const INTERRUPTED = 130;
+
+/** Runs the terminal's commands by id and queues their events for the next frame. */
+export class KubectlSessions {
+  #shell: KubectlShell | null = null;
+  readonly #running = new Map<number, AbortController>();
+  #queue: SessionEvent[] = [];
+  readonly #wake: () => void;
+
+  /** `wake` asks for a frame, in which the runner takes the queued events with {@link drain}. */
+  constructor(wake: () => void) {
+    this.#wake = wake;
+  }
+
+  /** Uses a new cluster's kubectl; commands still running against the old one are interrupted. */
+  connect(shell: KubectlShell): void {
+    for (const id of [...this.#running.keys()]) this.interrupt(id);
+    this.#shell = shell;
+  }
+
+  /** Starts command `id`. Ids must be unique among running commands. */
+  exec(id: number, line: string): void {
+    if (this.#running.has(id)) throw new Error(`command ${id} is already running`);
+    const shell = this.#shell;
+    if (shell === null) {
+      this.#push({ type: 'output', id, stream: 'stderr', text: 'error: no cluster yet\n' });
+      this.#push({ type: 'exit', id, code: 1 });
+      return;
+    }
+    const controller = new AbortController();
+    this.#running.set(id, controller);
+    const live = () => this.#running.get(id) === controller;
+    const write = (stream: 'stdout' | 'stderr') => (text: string) => {
+      if (live() && text !== '') this.#push({ type: 'output', id, stream, text });
+    };
+    const finish = (code: number) => {
+      if (!live()) return;
+      this.#running.delete(id);
+      this.#push({ type: 'exit', id, code });
+    };
+    let run: Promise<number>;
+    try {
+      run = shell.run(line, { stdout: write('stdout'), stderr: write('stderr'), signal: controller.signal });
+    } catch (error) {
+      run = Promise.reject(error);
+    }
+    run.then(finish, (error: unknown) => {
+      write('stderr')(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+      finish(1);
+    });
+  }
+
+  /**
+   * Ctrl-C: ends command `id` at once with exit code 130, as SIGINT ends kubectl, and tells
+   * it to stop; anything it writes afterwards is dropped. A finished command is unaffected.
+   */
+  interrupt(id: number): void {
+    const controller = this.#running.get(id);
+    if (controller === undefined) return;
+    this.#running.delete(id);
+    controller.abort();
+    this.#push({ type: 'exit', id, code: INTERRUPTED });
+  }
+
+  /** Answers completion request `id`; a failed lookup offers nothing. */
+  complete(id: number, line: string, cursor: number): void {
+    const shell = this.#shell;
+    const answer = shell === null ? Promise.resolve(null) : shell.complete(line, cursor).catch(() => null);
+    void answer.then((c) =>
+      this.#push({
+        type: 'completions',
+        id,
+        candidates: c?.candidates ?? [],
+        replaceFrom: c?.replaceFrom ?? cursor,
+      }),
+    );
+  }
+
+  /** The events queued since the last call; adjacent output of one command and stream is merged. */
+  drain(): SessionEvent[] {
+    const queue = this.#queue;
+    this.#queue = [];
+    return queue;
+  }
+
+  #push(event: SessionEvent): void {
+    const last = this.#queue.at(-1);
+    if (
+      event.type === 'output' &&
+      last?.type === 'output' &&
+      last.id === event.id &&
+      last.stream === event.stream
+    ) {
+      this.#queue[this.#queue.length - 1] = { ...last, text: last.text + event.text };
+    } else {
+      this.#queue.push(event);
+    }
+    this.#wake();
+  }
+}
