@@ -5,16 +5,9 @@
  * apart from ages. Lines that change the kubeconfig run through both, so both kubeconfigs
  * stay alike.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, kubectlOrSkip, startApiserver, type RunningApiserver } from '../server/harness';
-import { HttpTransport } from './client/http';
-import { Kubeconfig, type KubeconfigData } from './kubeconfig';
-import { Kubectl } from './kubectl';
-import { tokenize } from './shell/tokenize';
-import type { VersionInfo } from './version';
+import { normalizeAges, startDifferential, type Differential } from '../server/differential';
+import { kubectlOrSkip } from '../server/harness';
 
 const kubectlPath = kubectlOrSkip();
 
@@ -202,55 +195,15 @@ const LINES = [
   'kubectl get ns --request-timeout=1',
 ];
 
-/** A kubectl age (`59s`, `5m10s`, `3h`, `2d4h`, `1y`), as the printers write durations. */
-const AGE = /\b\d+[smhdy](?:\d+[smhd])?\b/g;
-
-/**
- * Output with ages replaced by `<age>`, and the padding after an age cell (or the AGE
- * header) reduced to one space: the two runs may see ages of different widths.
- */
-function normalizeAges(text: string): string {
-  return text.replace(AGE, '<age>').replace(/(<age>|\bAGE\b|LAST SEEN) +/g, '$1 ');
-}
-
 describe.skipIf(kubectlPath === null)('in-page kubectl against real kubectl', { timeout: 300_000 }, () => {
-  let api: RunningApiserver;
-  let inPage: Kubectl;
-
+  let diff: Differential;
   beforeAll(async () => {
-    api = await startApiserver(kubectlPath ?? '');
-    // Let the addons settle, so both runs see the same cluster: every pod running, the
-    // metrics API available.
-    await eventually(api, ['api-versions'], (out) => out.includes('metrics.k8s.io/v1beta1'));
-    await eventually(
-      api,
-      ['get', 'pods', '-A', '--no-headers'],
-      (out) =>
-        out.trim() !== '' &&
-        out
-          .trim()
-          .split('\n')
-          .every((l) => /\s1\/1\s+Running\s/.test(l)),
-    );
-    const data = load(readFileSync(path.join(api.dir, 'kubeconfig'), 'utf8')) as KubeconfigData;
-    const token = data.users[0]?.user.token as string;
-    const client = JSON.parse((await api.kubectl(['version', '--client', '-o', 'json'])).stdout) as {
-      clientVersion: VersionInfo;
-    };
-    inPage = new Kubectl({
-      transport: new HttpTransport(api.url, token),
-      kubeconfig: new Kubeconfig(data),
-      now: () => Date.now(),
-      clientVersion: client.clientVersion,
-    });
+    diff = await startDifferential(kubectlPath ?? '');
   }, 120_000);
-  afterAll(() => api?.stop());
+  afterAll(() => diff?.stop());
 
   it.each(LINES)('%s', async (line) => {
-    const tokens = tokenize(line);
-    if (!('words' in tokens)) throw new Error(tokens.error);
-    const real = await api.kubectl(tokens.words.slice(1));
-    const ours = await inPage.collect(line);
+    const { real, ours } = await diff.both(line);
     expect({
       stdout: normalizeAges(ours.stdout),
       stderr: normalizeAges(ours.stderr),
