@@ -71,6 +71,7 @@ const LINES = [
   'kubectl get cm -n kube-system --chunk-size=0',
   'kubectl get ev -n nowhere',
   'kubectl get pods -n nowhere',
+  'kubectl get pod "a b"',
   'kubectl get nodes -l nosuch=1',
   'kubectl get pods -A -l nosuch=1',
   // get -o

@@ -34,6 +34,14 @@ describe('parsePath', () => {
       { plural: 'pods', group: '', namespace: 'default', name: 'web', sub: 'log', watch: false },
     ],
     [
+      '/api/v1/namespaces/default/pods/a%20b',
+      { plural: 'pods', group: '', namespace: 'default', name: 'a b', sub: null, watch: false },
+    ],
+    [
+      '/api/v1/namespaces/default/pods/100%',
+      { plural: 'pods', group: '', namespace: 'default', name: '100%', sub: null, watch: false },
+    ],
+    [
       '/api/v1/namespaces',
       { plural: 'namespaces', group: '', namespace: null, name: null, sub: null, watch: false },
     ],

@@ -23,13 +23,25 @@ export type Route =
 const knownGroupVersion = (group: string, version: string) =>
   RESOURCES.some((r) => r.group === group && r.version === version);
 
+/** A path segment with its %-escapes decoded, as Go's net/http hands the router `URL.Path`. */
+function unescape(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
- * Parses a request path the way kube-apiserver's router does:
+ * Parses a request path (as sent, %-escaped) the way kube-apiserver's router does:
  * `/api/v1[/watch][/namespaces/<ns>]/<resource>[/<name>[/<subresource>]]` and the same under
  * `/apis/<group>/<version>`.
  */
 export function parsePath(path: string): Route {
-  const parts = path.split('/').filter((p) => p !== '');
+  const parts = path
+    .split('/')
+    .filter((p) => p !== '')
+    .map(unescape);
   if (path === '/version' || path === '/version/') return { type: 'version' };
   if (parts[0] === 'openapi') return { type: 'openapi', path: `/${parts.join('/')}` };
   let group: string;
