@@ -57,6 +57,33 @@ spec:
       claimName: data
 `;
 
+const EPHEMERAL = `
+apiVersion: v1
+kind: Pod
+metadata:
+  name: scratch
+spec:
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: [sleep, '3600']
+    volumeMounts:
+    - name: cache
+      mountPath: /cache
+  volumes:
+  - name: cache
+    ephemeral:
+      volumeClaimTemplate:
+        metadata:
+          labels:
+            type: scratch
+        spec:
+          accessModes: [ReadWriteOnce]
+          resources:
+            requests:
+              storage: 1Gi
+`;
+
 describe.skipIf(kubectl === null)('real kubectl: persistent volumes', { timeout: 120_000 }, () => {
   let api: RunningApiserver;
   beforeAll(async () => {
@@ -183,5 +210,26 @@ describe.skipIf(kubectl === null)('real kubectl: persistent volumes', { timeout:
     expect((await api.kubectl(['delete', 'pod', 'web', '--timeout=60s'])).code).toBe(0);
     expect((await api.kubectl(['wait', '--for=delete', 'pvc/data', '--timeout=60s'])).code).toBe(0);
     expect((await api.kubectl(['wait', '--for=delete', `pv/${volume}`, '--timeout=60s'])).code).toBe(0);
+  });
+
+  it('a generic ephemeral volume: its claim <pod>-<volume> is provisioned for the pod and goes with it', async () => {
+    expect((await api.kubectl(['apply', '-f', api.file('ephemeral.yaml', EPHEMERAL)])).code).toBe(0);
+    const ready = await api.kubectl(['wait', '--for=condition=Ready', 'pod/scratch', '--timeout=90s']);
+    expect(ready.code).toBe(0);
+    const pvc = rows((await api.kubectl(['get', 'pvc', '-l', 'type=scratch'])).stdout);
+    expect(pvc[1]?.slice(0, 2)).toEqual(['scratch-cache', 'Bound']);
+    expect(pvc[1]?.slice(3, 6)).toEqual(['1Gi', 'RWO', 'standard']);
+    const owner = await api.kubectl([
+      'get',
+      'pvc',
+      'scratch-cache',
+      '-o',
+      'jsonpath={.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name} controller={.metadata.ownerReferences[0].controller}',
+    ]);
+    expect(owner.stdout).toBe('Pod/scratch controller=true');
+    const events = (await api.kubectl(['describe', 'pod', 'scratch'])).stdout;
+    expect(events).not.toContain('FailedMount');
+    expect((await api.kubectl(['delete', 'pod', 'scratch', '--timeout=60s'])).code).toBe(0);
+    expect((await api.kubectl(['wait', '--for=delete', 'pvc/scratch-cache', '--timeout=60s'])).code).toBe(0);
   });
 });

@@ -28,6 +28,38 @@ describe.skipIf(kubectl === null)(
       ]);
     });
 
+    it('the nodes came up as on kind: pod CIDRs from node-ipam, Ready posted by the kubelet, no endpoint conflicts', async () => {
+      const cidrs = await api.kubectl([
+        'get',
+        'nodes',
+        '-o',
+        'jsonpath={range .items[*]}{.metadata.name}={.spec.podCIDR} {end}',
+      ]);
+      expect(cidrs.stdout.trim()).toBe(
+        'control-plane=10.244.0.0/24 node-1=10.244.1.0/24 node-2=10.244.2.0/24 node-3=10.244.3.0/24',
+      );
+      const describe = (await api.kubectl(['describe', 'node', 'node-1'])).stdout;
+      expect(describe).toMatch(/^PodCIDR:\s+10\.244\.1\.0\/24$/m);
+      expect(describe).toMatch(/^Taints:\s+<none>$/m);
+      expect(describe).toMatch(/^\s+Ready\s+True\s.*\sKubeletReady\s+kubelet is posting ready status$/m);
+      expect(describe).toMatch(
+        /^\s+Normal\s+NodeReady\s+\S+\s+kubelet\s+Node node-1 status is now: NodeReady$/m,
+      );
+      const warnings = await api.kubectl([
+        'get',
+        'events',
+        '-A',
+        '--field-selector',
+        'type=Warning',
+        '-o',
+        'jsonpath={range .items[*]}{.reason}: {.message}{"\\n"}{end}',
+      ]);
+      expect(warnings.code).toBe(0);
+      // Only the scheduler, while the nodes were not ready yet (as on kind).
+      for (const line of warnings.stdout.split('\n').filter((l) => l !== ''))
+        expect(line).toMatch(/^FailedScheduling: .*untolerated taint \{node\.kubernetes\.io\/not-ready: \}/);
+    });
+
     it('create deployment -> replicaset -> scheduled, running pods; rollout status reports success', async () => {
       expect(
         (await api.kubectl(['create', 'deployment', 'web', '--image=nginx:1.27', '--replicas=3'])).code,

@@ -9,6 +9,7 @@ import { cronJob } from './controllers/cronjob';
 import { daemonSet } from './controllers/daemonset';
 import { deployment } from './controllers/deployment';
 import { disruption } from './controllers/disruption';
+import { ephemeralVolume } from './controllers/ephemeral';
 import { endpoints } from './controllers/endpoints';
 import { endpointSlice } from './controllers/endpointslice';
 import { garbageCollector } from './controllers/garbage-collector';
@@ -47,9 +48,6 @@ import {
 import { INGRESS_READY_LABEL } from './installer/ingress-nginx';
 import { buildTopology, CONTROL_PLANE_NODE, workerNodeName, type Topology } from './topology';
 
-/** The control-plane node's pod CIDR: the first of the cluster's pod network. */
-const CONTROL_PLANE_POD_CIDR = '10.244.0.0/24';
-
 /** What a cluster is built from. The same options and inputs always give the same trace. */
 export interface ClusterOptions {
   /** Seed for the cluster's random number generator. */
@@ -60,7 +58,10 @@ export interface ClusterOptions {
   readonly epoch?: number;
   /** Bearer tokens kube-apiserver accepts (e.g. the one in a kubeconfig), and who each is. */
   readonly tokens?: Readonly<Record<string, UserInfo>>;
-  /** The controllers kube-controller-manager runs; all of {@link CONTROLLERS} by default. */
+  /**
+   * The controllers kube-controller-manager runs; all of {@link CONTROLLERS} by default.
+   * Without node-ipam, nodes get no pod CIDR, so their pods get no IP (as on a real cluster).
+   */
   readonly controllers?: readonly ControllerDescriptor[];
   /** Whether each worker node runs its kubelet (true by default). */
   readonly kubelets?: boolean;
@@ -86,7 +87,10 @@ export interface ClusterOptions {
   /**
    * Whether the installer applies the cluster addons (kube-proxy, CoreDNS with the kube-dns
    * Service, the CNI plugin's agents, metrics-server's Deployment) and runs a kubelet on the
-   * control-plane node for them; by default whenever the kubelets run.
+   * control-plane node for them; by default whenever the kubelets run. As on kind, a node is
+   * NotReady until the CNI agent running on it has written its CNI configuration; without the
+   * addons, the nodes' runtimes render one themselves (a node image with its own CNI
+   * configuration) once node-ipam has given the node its pod CIDR.
    */
   readonly addons?: boolean;
   /** The CNI plugin (kind's `kindnet` by default; `flannel`, `calico`, `cilium`). */
@@ -148,6 +152,7 @@ export const CONTROLLERS: readonly ControllerDescriptor[] = [
   attachDetach,
   pvcProtection,
   pvProtection,
+  ephemeralVolume,
 ];
 
 /** Cluster options with every default filled in. */
@@ -224,7 +229,7 @@ export function createCluster(options: ClusterOptions): Cluster {
       const controlPlane = startKubelet(kernel, apiserver, CONTROL_PLANE_NODE, {
         directory: kubelets,
         internalIP: APISERVER_ADDRESS,
-        podCIDR: CONTROL_PLANE_POD_CIDR,
+        cniConfig: 'addon',
         registerWithTaints: [CONTROL_PLANE_TAINT],
         ...(resolved.ingressController === 'none' ? {} : { labels: INGRESS_READY_LABEL }),
         staticPods: controlPlaneManifests({ nodeName: CONTROL_PLANE_NODE, address: APISERVER_ADDRESS }),
@@ -238,6 +243,9 @@ export function createCluster(options: ClusterOptions): Cluster {
       const worker = startKubelet(kernel, apiserver, workerNodeName(n), {
         directory: kubelets,
         cni: resolved.cni,
+        // kind's nodes get their CNI configuration from the CNI addon; without the addons, a
+        // node image with a CNI configuration (its runtime's template) stands in for it.
+        cniConfig: addons ? 'addon' : 'node-image',
         containerRuntime: resolved.containerRuntime,
         ...(spec?.capacity === undefined ? {} : { capacity: spec.capacity }),
         ...(spec?.labels === undefined ? {} : { labels: spec.labels }),

@@ -133,6 +133,19 @@ const AGENTS: Readonly<Record<CniPluginName, Agent>> = {
   },
 };
 
+/** The plugin's agent pods: their DaemonSet (namespace and name) and the agent's container. */
+export interface CniAgentPods {
+  readonly namespace: string;
+  readonly daemonSet: string;
+  readonly container: string;
+}
+
+/** Where `plugin`'s install manifest runs its agent. */
+export function cniAgentPods(plugin: CniPluginName): CniAgentPods {
+  const agent = AGENTS[plugin];
+  return { namespace: agent.namespace, daemonSet: agent.name, container: String(agent.container.name) };
+}
+
 /** The controller Deployments calico and cilium run beside their agents. */
 const CONTROLLERS: Partial<
   Record<CniPluginName, { name: string; labels: Record<string, string>; image: string }>

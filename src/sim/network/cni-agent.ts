@@ -3,7 +3,8 @@
  * per node: an API client (`<node>/cni`) that watches Nodes (each node's podCIDR and address,
  * for routes to other nodes) and Pods (which address lives on which veth) and, for plugins
  * that implement NetworkPolicy, Namespaces and NetworkPolicies too. Flannel programs no
- * policy at all; kindnet (kube-network-policies), Calico and Cilium enforce it.
+ * policy at all; kindnet (kube-network-policies), Calico and Cilium enforce it. Once its
+ * DaemonSet pod runs on the node, it writes the node's CNI configuration (cni-install.ts).
  */
 import type { NodeSpec, NodeStatus, PodSpec, PodStatus } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../apiserver/apiserver';
@@ -12,6 +13,7 @@ import type { KubeObject } from '../apiserver/types';
 import { Informer } from '../client/informer';
 import { ApiClient } from '../client/rest';
 import type { Kernel } from '../kernel/kernel';
+import { installCniConfig } from './cni-install';
 import { cidrContains } from './ip';
 import {
   evaluateDirection,
@@ -139,6 +141,7 @@ export function startCniAgent(
   const nodes = new Informer<NodeObject>(kernel, client, NODES);
   const namespaces = enforces ? new Informer(kernel, client, NAMESPACES) : null;
   const policies = enforces ? new Informer<PolicyObject>(kernel, client, NETWORK_POLICIES) : null;
+  installCniConfig(kernel, id, nodeName, plugin, pods, nodes);
   kernel.schedule(0, `${id}: start`, () => {
     for (const informer of [nodes, pods, namespaces, policies]) informer?.start();
   });

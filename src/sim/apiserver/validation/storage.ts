@@ -61,7 +61,8 @@ function className(value: unknown, at: Path): FieldError[] {
   return v ? isDNS1123Subdomain(v).map((m) => invalid(at, v, m)) : [];
 }
 
-function pvcSpec(spec: Record<string, unknown>, at: Path): FieldError[] {
+/** ValidatePersistentVolumeClaimSpec (also a generic ephemeral volume's claim template). */
+export function pvcSpec(spec: Record<string, unknown>, at: Path): FieldError[] {
   const errs = accessModes(
     spec['accessModes'],
     at.child('accessModes'),

@@ -7,6 +7,7 @@ import type { FieldError, Path } from './field';
 import { duplicate, forbidden, invalid, notSupported, required } from './field';
 import { isDNS1123Label, isDNS1123Subdomain } from './names';
 import { readQuantity } from './resources';
+import { pvcSpec } from './storage';
 import { arr, num, rec, str } from './util';
 
 /** The volume sources in upstream's checking order, with the path name its errors use. */
@@ -149,11 +150,12 @@ function validateSource(key: string, source: Record<string, unknown>, at: Path):
         errs.push(invalid(at.child('driver'), driver, m));
       break;
     }
-    case 'ephemeral':
-      if (source['volumeClaimTemplate'] === undefined || source['volumeClaimTemplate'] === null) {
-        errs.push(required(at.child('volumeClaimTemplate')));
-      }
+    case 'ephemeral': {
+      const template = source['volumeClaimTemplate'];
+      if (template === undefined || template === null) errs.push(required(at.child('volumeClaimTemplate')));
+      else errs.push(...pvcSpec(rec(rec(template)['spec']), at.child('volumeClaimTemplate').child('spec')));
       break;
+    }
   }
   return errs;
 }

@@ -11,7 +11,14 @@ import type { CSIDriver } from 'kubernetes-types/storage/v1';
 import type { KubeObject } from '../../apiserver/types';
 import type { Lister } from '../../client/cache';
 import { attachmentName, csiUniqueName } from '../../node/csi/node-service';
-import { isPodTerminated, type Claim, type PodObject, type Volume } from '../pv-binder/types';
+import {
+  isPodTerminated,
+  volumeClaim,
+  volumeIsForPod,
+  type Claim,
+  type PodObject,
+  type Volume,
+} from '../pv-binder/types';
 
 /** The annotation a kubelet sets on its Node to have this controller attach its volumes. */
 export const CONTROLLER_MANAGED = 'volumes.kubernetes.io/controller-managed-attach-detach';
@@ -35,6 +42,21 @@ export interface DesiredListers {
   readonly claims: Lister<Claim>;
   readonly volumes: Lister<Volume>;
   readonly drivers: Lister<KubeObject & CSIDriver>;
+}
+
+/**
+ * The claim a pod volume uses (CreateVolumeSpec): a persistentVolumeClaim's, or a generic
+ * ephemeral volume's `<pod>-<volume>` when the pod owns it.
+ */
+export function claimOf(
+  listers: Pick<DesiredListers, 'claims'>,
+  pod: PodObject,
+  volume: NonNullable<NonNullable<PodObject['spec']>['volumes']>[number],
+): string | undefined {
+  const found = volumeClaim(pod, volume);
+  if (found === undefined || !found.ephemeral) return found?.claimName;
+  const claim = listers.claims.get(`${pod.metadata.namespace ?? ''}/${found.claimName}`);
+  return claim !== undefined && volumeIsForPod(pod, claim) === null ? found.claimName : undefined;
 }
 
 /** The attachable volume behind a pod volume, if any. */
@@ -65,7 +87,7 @@ export function desiredForNode(listers: DesiredListers, node: string): Map<strin
   for (const pod of listers.pods.list()) {
     if (pod.spec?.nodeName !== node || isPodTerminated(pod)) continue;
     for (const v of pod.spec.volumes ?? []) {
-      const claimName = v.persistentVolumeClaim?.claimName;
+      const claimName = claimOf(listers, pod, v);
       const found = claimName === undefined ? undefined : attachable(listers, pod, claimName);
       if (found === undefined) continue;
       const known = out.get(found.uniqueName);

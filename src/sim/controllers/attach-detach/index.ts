@@ -27,7 +27,7 @@ import {
   type PodObject,
   type Volume,
 } from '../pv-binder/types';
-import { CONTROLLER_MANAGED, desiredForNode, type VolumeToAttach } from './desired';
+import { CONTROLLER_MANAGED, claimOf, desiredForNode, type VolumeToAttach } from './desired';
 
 const VOLUME_ATTACHMENTS = findResource('storage.k8s.io', 'v1', 'volumeattachments') as ResourceInfo;
 /** maxWaitForUnmountDuration: detach anyway after this long. */
@@ -91,7 +91,7 @@ export const attachDetach: ControllerDescriptor = {
           multiAttachReported.add(v.attachment);
           const usesVolume = (p: PodObject) =>
             (p.spec?.volumes ?? []).some((x) => {
-              const claim = x.persistentVolumeClaim?.claimName;
+              const claim = claimOf({ claims: claims.lister }, p, x);
               const key = `${p.metadata.namespace ?? ''}/${claim ?? ''}`;
               return claim !== undefined && claims.lister.get(key)?.spec?.volumeName === v.pvName;
             });

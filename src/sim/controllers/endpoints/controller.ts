@@ -4,6 +4,12 @@
  * selected pods that have an IP as subsets (ready `addresses`, `notReadyAddresses`, ports),
  * labelled like the Service and annotated with `endpoints.kubernetes.io/last-change-trigger-time`.
  * It deletes the Endpoints when the Service goes, and writes only when something changed.
+ *
+ * It reads Endpoints from its informer cache, which lags its own writes: after an update it
+ * remembers the resourceVersion it replaced (upstream's staleEndpointsTracker), and a sync
+ * that still finds that version in the cache fails quietly and is retried with back-off
+ * instead of sending a stale update that would only conflict. A write that fails anyway is
+ * reported on the Endpoints (`FailedToCreateEndpoint` / `FailedToUpdateEndpoint`).
  */
 import type { EndpointSubset } from 'kubernetes-types/core/v1';
 import { matchesLabels } from '../../apiserver/selectors';
@@ -46,6 +52,8 @@ export class EndpointsController {
   readonly #controller: Controller;
   readonly #triggers = new TriggerTimeTracker();
   readonly #recorder: EventRecorder;
+  /** The resourceVersion each Endpoints had before this controller last updated it. */
+  readonly #stale = new Map<string, string>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.#services = ctx.informers.informerFor<ServiceObject>(SERVICES);
@@ -80,6 +88,7 @@ export class EndpointsController {
     const svc = this.#services.lister.get(key);
     if (svc === undefined) {
       this.#triggers.delete(key);
+      this.#stale.delete(key);
       if (this.#endpoints.lister.get(key) === undefined) return;
       const step = this.#decide(`endpoint: service ${key} is gone, deleting its Endpoints`, cause);
       try {
@@ -101,6 +110,11 @@ export class EndpointsController {
     if (isHeadless(svc)) labels[HEADLESS_LABEL] = '';
     else delete labels[HEADLESS_LABEL];
     const current = this.#endpoints.lister.get(key);
+    const version = current?.metadata.resourceVersion;
+    if (version !== undefined && this.#stale.get(key) === version)
+      throw new Error(
+        `endpoints informer cache is out of date, resource version ${version} already processed for endpoints ${key}`,
+      );
     const capacityOk = (current?.metadata.annotations?.[OVER_CAPACITY] === 'truncated') === truncated;
     if (
       current !== undefined &&
@@ -134,15 +148,22 @@ export class EndpointsController {
     };
     try {
       if (current === undefined) this.ctx.client.create(ENDPOINTS, ns, obj, step);
-      else this.ctx.client.update(ENDPOINTS, obj, undefined, step);
+      else {
+        const updated = this.ctx.client.update(ENDPOINTS, obj, undefined, step);
+        if (version !== undefined && updated.metadata.resourceVersion !== version)
+          this.#stale.set(key, version);
+      }
     } catch (error) {
       // Creating in a terminating namespace is forbidden: drop it, the namespace is going away.
       if (current === undefined && error instanceof ApiError && error.code === 403) return;
+      const why = error instanceof Error ? error.message : String(error);
       this.#recorder.event(
-        svc,
+        obj as KubeObject,
         'Warning',
-        'FailedToUpdateEndpoint',
-        `Failed to update endpoint ${key}: ${error instanceof Error ? error.message : String(error)}`,
+        current === undefined ? 'FailedToCreateEndpoint' : 'FailedToUpdateEndpoint',
+        current === undefined
+          ? `Failed to create endpoint for service ${key}: ${why}`
+          : `Failed to update endpoint ${key}: ${why}`,
         step,
       );
       throw error;

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../apiserver/types';
 import { createPod, createService, setPodReady, setup } from '../endpointslice/testing';
 import { ENDPOINTS, PODS, SERVICES } from '../endpointslice/types';
-import { endpoints } from '.';
+import { findResource, type ResourceInfo } from '../../apiserver/resources';
+import type { ControllerContext } from '../manager';
+import { EndpointsController, endpoints } from '.';
+
+const EVENTS = findResource('', 'v1', 'events') as ResourceInfo;
 
 type Endpoints = KubeObject & { subsets?: EndpointSubset[] };
 
@@ -80,5 +84,43 @@ describe('Endpoints controller', () => {
     client.delete(SERVICES, 'default', 'db');
     run(1000);
     expect(() => client.get(ENDPOINTS, 'default', 'db')).toThrow(/not found/);
+  });
+
+  it('waits for its informer to catch up with its own update instead of sending a stale one', () => {
+    let controller: EndpointsController | undefined;
+    const capture = {
+      name: 'endpoints-controller',
+      setup: (ctx: ControllerContext) => void (controller = new EndpointsController(ctx)),
+    };
+    const { client, run, steps, cluster } = setup([capture]);
+    createService(client, 'dns', 'dns', [{ port: 53 }]);
+    createPod(client, 'dns-a', 'dns', { ip: '10.244.1.2', ready: false });
+    createPod(client, 'dns-b', 'dns', { ip: '10.244.2.2', ready: false });
+    run(1000);
+    // Right after the controller's own update, before its watch brings the new version back,
+    // another sync of the Service runs (upstream runs five workers): it must not write.
+    let second: unknown = null;
+    const unsubscribe = cluster.kernel.trace.subscribe((s) => {
+      if (!s.summary.startsWith('PUT /api/v1/namespaces/default/endpoints/dns')) return;
+      unsubscribe();
+      // Queued before the watch event of this update.
+      cluster.kernel.schedule(0, 'second worker', () => {
+        setPodReady(client, 'dns-b', true, '2025-01-01T00:00:01Z');
+        try {
+          controller?.sync('default/dns', null);
+        } catch (error) {
+          second = error;
+        }
+      });
+    });
+    setPodReady(client, 'dns-a', true, '2025-01-01T00:00:01Z');
+    run(1000);
+    expect(String(second)).toMatch(
+      /endpoints informer cache is out of date, resource version \d+ already processed for endpoints default\/dns/,
+    );
+    const ep = client.get<Endpoints>(ENDPOINTS, 'default', 'dns');
+    expect(ep.subsets?.[0]?.addresses?.map((a) => a.ip)).toEqual(['10.244.1.2', '10.244.2.2']);
+    expect(steps.filter((s) => s.summary.includes('409 Conflict'))).toEqual([]);
+    expect(client.list(EVENTS, 'default').items.filter((e) => e.type === 'Warning')).toEqual([]);
   });
 });

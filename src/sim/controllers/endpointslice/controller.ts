@@ -4,7 +4,8 @@
  * `endpointslice.kubernetes.io/managed-by: endpointslice-controller.k8s.io`, owned by the
  * Service) listing the pods the selector matches that have an IP: their address, readiness,
  * node, zone and the ports the Service's targetPorts resolve to on them. Pod, Service, Node
- * and slice changes wake the Service they concern.
+ * and slice changes wake the Service they concern. A sync whose slice cache lags the
+ * controller's own writes waits for it (tracker.ts) rather than acting on stale slices.
  */
 import { matchesLabels } from '../../apiserver/selectors';
 import { ApiError } from '../../apiserver/status';
@@ -20,6 +21,7 @@ import {
   type SliceObject,
 } from './reconciler';
 import { queueServicesOnPodChange } from './pod-handlers';
+import { EndpointSliceTracker, STALE_INFORMER_CACHE } from './tracker';
 import { TriggerTimeTracker } from './trigger';
 import {
   byName,
@@ -56,6 +58,7 @@ export class EndpointSliceController {
   readonly #slices: Informer<SliceObject>;
   readonly #controller: Controller;
   readonly #triggers = new TriggerTimeTracker();
+  readonly #tracker = new EndpointSliceTracker();
 
   constructor(private readonly ctx: ControllerContext) {
     this.#services = ctx.informers.informerFor<ServiceObject>(SERVICES);
@@ -77,6 +80,13 @@ export class EndpointSliceController {
           if (pod.spec?.nodeName === node.metadata.name) podChanged(pod, cause);
       },
     });
+    this.#slices.addHandlers({
+      delete: (slice) => {
+        const service = slice.metadata.labels?.[SERVICE_NAME_LABEL];
+        if (service !== undefined)
+          this.#tracker.handleDeletion(`${slice.metadata.namespace ?? ''}/${service}`, slice);
+      },
+    });
     // Someone else changing or deleting our slices: put them right.
     this.#controller.watch(this.#slices, (slice) => {
       const service = slice.metadata.labels?.[SERVICE_NAME_LABEL];
@@ -88,7 +98,10 @@ export class EndpointSliceController {
   /** syncService: reconciles the slices of the Service at `key`. Throws to be retried. */
   sync(key: string, cause: number | null): void {
     const svc = this.#services.lister.get(key);
-    if (svc === undefined) return this.#triggers.delete(key); // the garbage collector deletes its slices
+    if (svc === undefined) {
+      this.#tracker.deleteService(key);
+      return this.#triggers.delete(key); // the garbage collector deletes its slices
+    }
     const selector = serviceSelector(svc);
     if (selector === null) return;
     const namespace = svc.metadata.namespace ?? '';
@@ -111,6 +124,7 @@ export class EndpointSliceController {
           s.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name &&
           s.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME,
       );
+    if (this.#tracker.stale(key, existing)) throw new Error(STALE_INFORMER_CACHE);
     const labels = this.#labels(svc);
     const plan = planSlices(
       svc,
@@ -138,14 +152,17 @@ export class EndpointSliceController {
       causedBy: cause,
     }).id;
     const client = this.ctx.client;
-    for (const slice of plan.create) client.create(ENDPOINT_SLICES, namespace, stamp(slice), step);
-    for (const slice of plan.update) client.update(ENDPOINT_SLICES, stamp(slice), undefined, step);
+    for (const slice of plan.create)
+      this.#tracker.update(key, client.create(ENDPOINT_SLICES, namespace, stamp(slice), step));
+    for (const slice of plan.update)
+      this.#tracker.update(key, client.update(ENDPOINT_SLICES, stamp(slice), undefined, step));
     for (const slice of plan.remove) {
       try {
         client.delete(ENDPOINT_SLICES, namespace, slice.metadata.name ?? '', {}, step);
       } catch (error) {
         if (!(error instanceof ApiError) || error.code !== 404) throw error;
       }
+      this.#tracker.expectDeletion(key, slice);
     }
   }
 

@@ -32,8 +32,10 @@ describe('EndpointSlice controller', () => {
     const all = slices('web');
     expect(all).toHaveLength(1);
     const slice = all[0];
-    // The placeholder has no ports: a slice for the pods' port set replaces it.
-    expect(slice?.metadata.name).not.toBe(placeholder?.metadata.name);
+    // The placeholder has no ports: the slice for the pods' port set takes its place, under its
+    // name (upstream's finalize turns the create and the delete into one update).
+    expect(slice?.metadata.name).toBe(placeholder?.metadata.name);
+    expect(slice?.metadata.uid).toBe(placeholder?.metadata.uid);
     expect(slice?.addressType).toBe('IPv4');
     expect(slice?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }]);
     expect(slice?.endpoints).toEqual([
@@ -105,5 +107,21 @@ describe('EndpointSlice controller', () => {
     expect(second?.endpoints?.map((e) => e.addresses)).toEqual([['10.244.1.5']]);
     run(5000); // settled: no more writes
     expect(slices('web')[0]?.metadata.resourceVersion).toBe(second?.metadata.resourceVersion);
+  });
+
+  it('waits for its informer to catch up with its own writes instead of planning from stale slices', () => {
+    const { client, run, slices, steps } = setup([endpointSlice]);
+    createService(client, 'dns', 'dns', [{ port: 53 }]);
+    createPod(client, 'dns-a', 'dns', { ip: '10.244.1.2', ready: false });
+    createPod(client, 'dns-b', 'dns', { ip: '10.244.2.2', ready: false });
+    run(1000);
+    const [before] = slices('dns');
+    setPodReady(client, 'dns-a', true, '2025-01-01T00:00:01Z');
+    setPodReady(client, 'dns-b', true, '2025-01-01T00:00:01Z');
+    run(1000);
+    const after = slices('dns');
+    expect(after.map((s) => s.metadata.name)).toEqual([before?.metadata.name]);
+    expect(after[0]?.endpoints?.map((e) => e.conditions.ready)).toEqual([true, true]);
+    expect(steps.filter((s) => s.summary.includes('409 Conflict'))).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@
  * slice they are in when they can; slices left empty are deleted; new endpoints fill slices
  * that change anyway, then slices with room, then new slices of at most 100 endpoints; a
  * Service without endpoints keeps one placeholder slice with neither endpoints nor ports.
+ * Like upstream's finalize, a slice that would be created while one of the Service's is to be
+ * deleted takes that one's place instead (an update under its name).
  */
 import type { KubeObject } from '../../apiserver/types';
 import type { ServiceObject } from './types';
@@ -136,5 +138,22 @@ export function planSlices(
     if (reusable) remove.splice(0, 1);
     else create.push({ ...fresh([]), endpoints: [] });
   }
-  return { create, update: [...update.values()], remove };
+  const updates = [...update.values()];
+  // finalize: turn creates into updates of slices that would otherwise be deleted.
+  for (let i = 0; i < remove.length && create.length > 0;) {
+    const old = remove[i] as SliceObject;
+    const slice = create.at(-1) as SliceObject;
+    const owned = old.metadata.ownerReferences?.some((r) => r.uid === svc.metadata.uid) === true;
+    if (old.addressType !== slice.addressType || !owned) {
+      i++;
+      continue;
+    }
+    create.pop();
+    remove.splice(i, 1);
+    updates.push({
+      ...slice,
+      metadata: { ...slice.metadata, name: old.metadata.name, resourceVersion: old.metadata.resourceVersion },
+    });
+  }
+  return { create, update: updates, remove };
 }

@@ -214,7 +214,11 @@ export class NodeLifecycleController {
       `node-lifecycle: ${why}: ${[...add.map((k) => `add ${k}:${effect}`), ...remove.map((k) => `remove ${k}:${effect}`)].join(', ')}`,
       cause,
     );
-    const patch = { metadata: { resourceVersion: node.metadata.resourceVersion }, spec: { taints } };
+    // No taints left: the field goes, as upstream's patch of an empty (omitempty) list does.
+    const patch = {
+      metadata: { resourceVersion: node.metadata.resourceVersion },
+      spec: { taints: taints.length === 0 ? null : taints },
+    };
     try {
       this.ctx.client.patch(NODES, null, node.metadata.name ?? '', 'merge', patch, step);
     } catch (error) {

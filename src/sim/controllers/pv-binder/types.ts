@@ -80,11 +80,49 @@ export function withAnnotation<T extends KubeObject>(obj: T, key: string, value:
   };
 }
 
-/** The claim names a pod's volumes use (persistentVolumeClaim volumes only). */
+/** One of a pod's volumes that is backed by a claim, and that claim's name. */
+export interface PodVolumeClaim {
+  readonly volume: PodVolume;
+  readonly claimName: string;
+  /** A generic ephemeral volume: its claim must be owned by the pod. */
+  readonly ephemeral: boolean;
+}
+
+type PodVolume = NonNullable<PodSpec['volumes']>[number];
+
+/** ephemeral.VolumeClaimName: the claim of a generic ephemeral volume is `<pod>-<volume>`. */
+export function ephemeralClaimName(pod: KubeObject, volume: { readonly name: string }): string {
+  return `${pod.metadata.name ?? ''}-${volume.name}`;
+}
+
+/**
+ * ephemeral.VolumeIsForPod: null when the claim of an ephemeral volume was made for the pod
+ * (the pod is its owner), else the error upstream reports.
+ */
+export function volumeIsForPod(pod: KubeObject, claim: KubeObject): string | null {
+  const owned = (claim.metadata.ownerReferences ?? []).some((r) => r.uid === pod.metadata.uid);
+  if (owned) return null;
+  const ns = claim.metadata.namespace ?? '';
+  return `PVC ${ns}/${claim.metadata.name ?? ''} was not created for pod ${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''} (pod is not owner)`;
+}
+
+/** The claim behind one pod volume (persistentVolumeClaim or generic ephemeral), if any. */
+export function volumeClaim(pod: KubeObject, volume: PodVolume): PodVolumeClaim | undefined {
+  if (volume.persistentVolumeClaim !== undefined)
+    return { volume, claimName: volume.persistentVolumeClaim.claimName, ephemeral: false };
+  if (volume.ephemeral !== undefined)
+    return { volume, claimName: ephemeralClaimName(pod, volume), ephemeral: true };
+  return undefined;
+}
+
+/** The pod's volumes that are backed by claims, in spec order. */
+export function podVolumeClaims(pod: PodObject): PodVolumeClaim[] {
+  return (pod.spec?.volumes ?? []).flatMap((v) => volumeClaim(pod, v) ?? []);
+}
+
+/** The claim names a pod's volumes use: persistentVolumeClaim and generic ephemeral volumes. */
 export function podClaimNames(pod: PodObject): string[] {
-  return (pod.spec?.volumes ?? []).flatMap((v) =>
-    v.persistentVolumeClaim === undefined ? [] : [v.persistentVolumeClaim.claimName],
-  );
+  return podVolumeClaims(pod).map((c) => c.claimName);
 }
 
 /**

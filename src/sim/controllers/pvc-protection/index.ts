@@ -13,7 +13,16 @@ import { PVC_PROTECTION_FINALIZER } from '../../apiserver/storage-protection-adm
 import type { KubeObject } from '../../apiserver/types';
 import { objectKey } from '../../client/cache';
 import type { ControllerDescriptor } from '../manager';
-import { PODS, PVCS, isPodTerminated, podClaimNames, type Claim, type PodObject } from '../pv-binder/types';
+import {
+  PODS,
+  PVCS,
+  isPodTerminated,
+  podClaimNames,
+  podVolumeClaims,
+  volumeIsForPod,
+  type Claim,
+  type PodObject,
+} from '../pv-binder/types';
 
 /** protectionutil.IsDeletionCandidate: being deleted and still holding the finalizer. */
 export function isDeletionCandidate(obj: KubeObject, finalizer: string): boolean {
@@ -25,9 +34,17 @@ export function needToAddFinalizer(obj: KubeObject, finalizer: string): boolean 
   return obj.metadata.deletionTimestamp === undefined && !(obj.metadata.finalizers ?? []).includes(finalizer);
 }
 
-/** podUsesPVC: a scheduled pod with a volume from the claim (kubelet refuses unscheduled ones later). */
+/**
+ * podUsesPVC: a scheduled pod with a volume from the claim (kubelet refuses unscheduled ones
+ * later); for a generic ephemeral volume, only while the pod runs and owns the claim.
+ */
 function podUsesClaim(pod: PodObject, claim: Claim): boolean {
-  return (pod.spec?.nodeName ?? '') !== '' && podClaimNames(pod).includes(claim.metadata.name ?? '');
+  if ((pod.spec?.nodeName ?? '') === '') return false;
+  return podVolumeClaims(pod).some(
+    (c) =>
+      c.claimName === claim.metadata.name &&
+      (!c.ephemeral || (!isPodTerminated(pod) && volumeIsForPod(pod, claim) === null)),
+  );
 }
 
 /** The PVC protection controller. */

@@ -49,7 +49,8 @@ describe('CNI plugin', () => {
     const kernel = new Kernel({ seed: 1, epoch: 0 });
     const steps: TraceStep[] = [];
     kernel.trace.subscribe((s) => steps.push(s));
-    const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime', '10.244.1.0/24');
+    const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime');
+    cni.setPodCIDR('10.244.1.0/24');
     const added = cni.add('sandbox-1', { namespace: 'default', name: 'web' }, 7);
     expect(added.result).toEqual({
       interface: 'eth0',
@@ -88,7 +89,8 @@ describe('CNI plugins name the host end of the veth as they do for real', () => 
     const kernel = new Kernel({ seed: 1, epoch: 0 });
     const steps: TraceStep[] = [];
     kernel.trace.subscribe((s) => steps.push(s));
-    const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime', '10.244.1.0/24', plugin);
+    const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime', plugin);
+    cni.setPodCIDR('10.244.1.0/24');
     expect(cni.add('s', { namespace: 'default', name: 'web' }, null).result.hostInterface).toMatch(name);
     expect(steps[0]?.detail).toMatchObject({ command: 'ADD', plugin: binary });
   });

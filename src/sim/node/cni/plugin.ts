@@ -1,6 +1,7 @@
 /**
  * The node's CNI plugin, reduced to what the simulation needs: ADD gives a sandbox's network
- * namespace an `eth0` with the next pod IP of the node's podCIDR (host-local IPAM) and the
+ * namespace an `eth0` with the next pod IP of the node's podCIDR (host-local IPAM; the range
+ * is the pod CIDR the kubelet gave the runtime with UpdateRuntimeConfig) and the
  * host end of its veth pair (kindnet's `ptp` veth with a /32 route, flannel's `bridge` onto
  * cni0, calico's `cali*` and cilium's `lxc*` devices), DEL releases it. Each call is a trace
  * step on the edge between the node's kubelet and container runtime, since it is part of
@@ -37,28 +38,42 @@ export interface CniPodRef {
 }
 
 export class CniPlugin {
-  readonly ipam: HostLocalIpam;
+  #ipam: HostLocalIpam | null = null;
 
   constructor(
     private readonly kernel: Kernel,
     /** The trace ids of the caller and the callee (`node-1/kubelet`, `node-1/container-runtime`). */
     private readonly from: string,
     private readonly to: string,
-    podCIDR: string,
     /** Which plugin the node runs (kind's kindnet by default). */
     private readonly plugin: CniPluginName = 'kindnet',
-  ) {
-    this.ipam = new HostLocalIpam(podCIDR);
+  ) {}
+
+  /** The binary the plugin's configuration chains to for the pod interface (`ptp`...). */
+  get binary(): string {
+    return BINARY[this.plugin];
   }
 
-  /** CNI ADD: sets up the sandbox's network and returns its address. */
+  /** The host-local IPAM of the node's pod CIDR (null until the runtime was given one). */
+  get ipam(): HostLocalIpam | null {
+    return this.#ipam;
+  }
+
+  /** The node's pod CIDR, from the runtime's UpdateRuntimeConfig; a new range starts afresh. */
+  setPodCIDR(podCIDR: string): void {
+    if (this.#ipam?.subnet !== podCIDR) this.#ipam = new HostLocalIpam(podCIDR);
+  }
+
+  /** CNI ADD: sets up the sandbox's network and returns its address; throws without a range. */
   add(sandboxId: string, pod: CniPodRef, causedBy: number | null): { result: CniResult; step: number } {
-    const ip = this.ipam.allocate(sandboxId);
+    const ipam = this.#ipam;
+    if (ipam === null) throw new Error('no IP ranges specified');
+    const ip = ipam.allocate(sandboxId);
     const result: CniResult = {
       interface: 'eth0',
-      address: `${ip}/${this.ipam.prefixLength}`,
+      address: `${ip}/${ipam.prefixLength}`,
       ip,
-      gateway: this.ipam.gateway,
+      gateway: ipam.gateway,
       hostInterface: hostInterface(this.plugin, pod.namespace, pod.name),
     };
     const step = this.kernel.trace.emit({
@@ -85,7 +100,7 @@ export class CniPlugin {
 
   /** CNI DEL: tears the sandbox's network down and releases its address. */
   del(sandboxId: string, pod: CniPodRef, causedBy: number | null): number {
-    const ip = this.ipam.release(sandboxId);
+    const ip = this.#ipam?.release(sandboxId) ?? null;
     return this.kernel.trace.emit({
       from: this.from,
       to: this.to,

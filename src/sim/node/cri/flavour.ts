@@ -47,6 +47,8 @@ export interface RuntimeFlavour {
   unknownHandler(handler: string): string;
   /** The PullImage error for a refused pull. */
   pullError(pull: FailedPull): RuntimeError;
+  /** Status's NetworkReady message while no CNI network configuration is loaded. */
+  readonly networkNotReady: string;
 }
 
 const tagOrDigest = (ref: string) =>
@@ -64,6 +66,7 @@ export const CONTAINERD: RuntimeFlavour = {
   sandboxDir: (id) => `/var/lib/containerd/io.containerd.grpc.v1.cri/sandboxes/${id}`,
   bundle: (id) => ({ dir: `${CONTAINERD_BUNDLES}/${id}`, rootfs: `${CONTAINERD_BUNDLES}/${id}/rootfs` }),
   handlers: ['', 'runc', 'test-handler'],
+  networkNotReady: 'Network plugin returns error: cni plugin not initialized',
   unknownHandler: (handler) =>
     `rpc error: code = Unknown desc = failed to get sandbox runtime: no runtime for "${handler}" is configured`,
   pullError: ({ image, ref, error }) => {
@@ -103,6 +106,8 @@ export const CRIO: RuntimeFlavour = {
     rootfs: `/var/lib/containers/storage/overlay/${id}/merged`,
   }),
   handlers: ['', 'crun', 'runc'],
+  networkNotReady:
+    'Network plugin returns error: No CNI configuration file in /etc/cni/net.d/. Has your network provider started?',
   unknownHandler: (handler) =>
     `rpc error: code = Unknown desc = failed to find runtime handler ${handler} from runtime list map[crun:0xc0004a6000 runc:0xc0004a6140]`,
   pullError: ({ image, ref, repository, error }) => {

@@ -9,7 +9,8 @@ function setup(seed = 1) {
   const kernel = new Kernel({ seed, epoch: Date.UTC(2025, 0, 1) });
   const steps: TraceStep[] = [];
   kernel.trace.subscribe((s) => steps.push(s));
-  const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime', '10.244.1.0/24');
+  const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime');
+  cni.setPodCIDR('10.244.1.0/24');
   const runtime = new ContainerRuntime(kernel, 'node-1', cni);
   const events: ContainerEvent[] = [];
   runtime.getContainerEvents((e) => events.push(e));

@@ -2,7 +2,7 @@
  * A node's container runtime behind the CRI (see types.ts): containerd or CRI-O, which differ
  * in names, paths and error texts (flavour.ts), not in behaviour. A pod
  * sandbox is a pause container with its own network namespace, set up by the node's CNI
- * plugin; containers run in a sandbox and do what images/ says their command does. Every
+ * plugin (sandboxes.ts, which also answers Status and UpdateRuntimeConfig); containers run in a sandbox and do what images/ says their command does. Every
  * call from the kubelet is a trace step `<node>/kubelet -> <node>/container-runtime` (kind
  * `runtime`); what the runtime reports back later (a finished pull, a container that
  * exited) is a step the other way. Ids come from the kernel's RNG, times from its clock.
@@ -12,17 +12,19 @@
  * (serving.ts) and the cluster wires the containers' network in (`connectNetwork`).
  */
 import { CONTAINERD, type RuntimeFlavour } from './flavour';
-import { CriError, unknownHandler } from './handlers';
 import type { Kernel } from '../../kernel/kernel';
 import type { CniPlugin } from '../cni/plugin';
+import type { CniPluginName } from '../../network/cni-agent';
 import { nodeHost, type NodeHost } from '../host';
 import { Cgroups } from './cgroups';
 import { newContainer, type Container } from './container';
-import { containerFilesystem, removeSandboxFiles, runtimeDirs, writeSandboxFiles } from './container-fs';
+import { containerFilesystem, runtimeDirs } from './container-fs';
 import { ContainerIo, type StreamingProcess } from './container-io';
 import { QUICK_EXIT_MS } from '../images/process';
-import { PAUSE_IMAGE, resolveImage } from '../images/reference';
+import { resolveImage } from '../images/reference';
 import { ImageService } from './image-service';
+import type { RuntimeStatus } from './network-config';
+import { PodSandboxes } from './sandboxes';
 import { ociBundle, ociRun } from './oci';
 import { ContainerServers } from './serving';
 import { containerStats, sandboxStats } from './stats';
@@ -47,8 +49,6 @@ import type {
   Traced,
 } from './types';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 export { shortId, type ContainerLogFile } from './streams';
 
 export class ContainerRuntime implements RuntimeService {
@@ -59,7 +59,7 @@ export class ContainerRuntime implements RuntimeService {
   /** The node's cgroups: what its containers and the node itself use (cadvisor reads the root). */
   readonly cgroups: Cgroups;
   readonly #tracer: RuntimeTracer;
-  readonly #sandboxes = new Map<string, Mutable<PodSandboxStatus>>();
+  readonly #sandboxes: PodSandboxes;
   readonly #containers = new Map<string, Container>();
   readonly #listeners: ContainerEventListener[] = [];
   readonly #io: ContainerIo;
@@ -75,6 +75,8 @@ export class ContainerRuntime implements RuntimeService {
     private readonly cni: CniPlugin,
     /** Which runtime this is: containerd (kind's) unless the cluster asks for CRI-O. */
     readonly flavour: RuntimeFlavour = CONTAINERD,
+    /** The CNI plugin whose configuration the runtime renders from a template, if any (network-config.ts). */
+    cniTemplate: CniPluginName | null = null,
   ) {
     this.id = `${nodeName}/container-runtime`;
     this.#host = nodeHost(kernel, nodeName);
@@ -90,6 +92,17 @@ export class ContainerRuntime implements RuntimeService {
       () => this.#newId(),
     );
     this.#servers = new ContainerServers(kernel, this.id, this.#io.logs, (id, rps) => this.setLoad(id, rps));
+    this.#sandboxes = new PodSandboxes(kernel, this.#host, this.#tracer, cni, flavour, cniTemplate);
+  }
+
+  /** CRI Status: whether the runtime and its network are ready (not traced: the kubelet polls it). */
+  status(): RuntimeStatus {
+    return this.#sandboxes.network.status();
+  }
+
+  /** CRI UpdateRuntimeConfig: the node's pod CIDR (see network-config.ts). */
+  updateRuntimeConfig(podCIDR: string, causedBy: number | null): Traced<void> {
+    return this.#sandboxes.network.update(podCIDR, causedBy);
   }
 
   /** The cluster wires the node's containers to its network (their wget, curl, nslookup...). */
@@ -99,50 +112,30 @@ export class ContainerRuntime implements RuntimeService {
 
   runPodSandbox(config: PodSandboxConfig, causedBy: number | null): Traced<PodSandboxStatus> {
     const id = this.#newId();
-    const step = this.#tracer.call(
-      `RunPodSandbox ${config.namespace}/${config.name}`,
-      { sandboxId: id, image: PAUSE_IMAGE, attempt: config.attempt, handler: config.runtimeHandler ?? '' },
-      causedBy,
-    );
-    const refused = unknownHandler(this.flavour, config.runtimeHandler);
-    if (refused !== null) throw new CriError(refused, step);
-    const ip = config.hostNetwork ? null : this.cni.add(id, config, step).result.ip;
-    writeSandboxFiles(this.#host.fs, this.flavour.sandboxDir(id), config);
-    ociRun(this.#tracer, { id, name: 'pause', sandboxId: null }, ['/pause'], config.uid, step);
-    const sandbox = { id, config, state: 'SANDBOX_READY' as const, ip, createdAt: this.kernel.clock.now() };
-    this.#sandboxes.set(id, sandbox);
-    this.#event('CONTAINER_STARTED_EVENT', id, id, step);
-    return { value: { ...sandbox }, step };
+    const run = this.#sandboxes.run(id, config, causedBy);
+    this.#event('CONTAINER_STARTED_EVENT', id, id, run.step);
+    return run;
   }
 
   stopPodSandbox(id: string, causedBy: number | null): Traced<void> {
-    const step = this.#tracer.call(`StopPodSandbox ${shortId(id)}`, { sandboxId: id }, causedBy);
-    const sandbox = this.#sandboxes.get(id);
-    if (sandbox === undefined || sandbox.state === 'SANDBOX_NOTREADY') return { value: undefined, step };
-    for (const c of this.#containers.values()) {
-      if (c.status.sandboxId === id && c.status.state === 'CONTAINER_RUNNING') this.#exit(c, 137, step);
-    }
-    if (!sandbox.config.hostNetwork) this.cni.del(id, sandbox.config, step);
-    sandbox.state = 'SANDBOX_NOTREADY';
-    return { value: undefined, step };
+    return this.#sandboxes.stop(id, causedBy, (step) => {
+      for (const c of this.#containers.values()) {
+        if (c.status.sandboxId === id && c.status.state === 'CONTAINER_RUNNING') this.#exit(c, 137, step);
+      }
+    });
   }
 
   removePodSandbox(id: string, causedBy: number | null): Traced<void> {
-    const step = this.#tracer.call(`RemovePodSandbox ${shortId(id)}`, { sandboxId: id }, causedBy);
-    const sandbox = this.#sandboxes.get(id);
-    if (sandbox?.state === 'SANDBOX_READY' && !sandbox.config.hostNetwork)
-      this.cni.del(id, sandbox.config, step);
-    for (const [cid, c] of this.#containers) {
-      if (c.status.sandboxId !== id) continue;
-      if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
-      this.cgroups.stop(cid);
-      this.#servers.stopped(cid);
-      this.#io.removed(cid);
-      this.#containers.delete(cid);
-    }
-    removeSandboxFiles(this.#host.fs, this.flavour.sandboxDir(id));
-    this.#sandboxes.delete(id);
-    return { value: undefined, step };
+    return this.#sandboxes.remove(id, causedBy, () => {
+      for (const [cid, c] of this.#containers) {
+        if (c.status.sandboxId !== id) continue;
+        if (c.exitTimer !== null) this.kernel.cancel(c.exitTimer);
+        this.cgroups.stop(cid);
+        this.#servers.stopped(cid);
+        this.#io.removed(cid);
+        this.#containers.delete(cid);
+      }
+    });
   }
 
   imageStatus(image: string, causedBy: number | null): Traced<ImageInfo | null> {

@@ -16,7 +16,8 @@ const GET: HttpRequest = {
 /** A runtime with one pod running `image` (with `env`), and helpers to reach it. */
 function running(image: string, env: Record<string, string> = {}, hostNetwork = false) {
   const kernel = new Kernel({ seed: 3, epoch: Date.UTC(2025, 0, 1) });
-  const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime', '10.244.1.0/24');
+  const cni = new CniPlugin(kernel, 'node-1/kubelet', 'node-1/container-runtime');
+  cni.setPodCIDR('10.244.1.0/24');
   const runtime = new ContainerRuntime(kernel, 'node-1', cni);
   runtime.pullImage(image, null, () => {});
   kernel.runUntil(20_000);

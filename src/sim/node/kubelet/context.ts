@@ -78,6 +78,8 @@ export interface KubeletContext {
   readonly hostIP: string;
   /** Container restart back-off (CrashLoopBackOff). */
   readonly crashBackoff: Backoff;
+  /** Why the runtime's network is not ready (runtime-state.ts), or null when it is. */
+  networkError(): string | null;
   /** Asks for a sync of a pod (coalesced while one runs). */
   requestSync(record: PodRecord, cause: number | null): void;
 }

@@ -43,7 +43,7 @@ describe('kubelet: deleting pods', () => {
       'PATCH /api/v1/namespaces/default/pods/web/status?fieldManager=kubelet',
       'DELETE /api/v1/namespaces/default/pods/web',
     ]);
-    expect(kubelet.cni.ipam.allocations()).toEqual([]);
+    expect(kubelet.cni.ipam?.allocations()).toEqual([]);
     expect(kubelet.runtime.listContainers(null, null).value).toEqual([]);
   });
 

@@ -4,10 +4,18 @@
  * registers its Node, heartbeats through its Lease, reports node status, and runs the pods
  * bound to its node: it watches them (`fieldSelector=spec.nodeName=<node>`), starts their
  * sandboxes and containers, writes their status, and stops and deletes them when they are
- * deleted. Every API and runtime call carries the trace step that caused it.
+ * deleted. It also watches its own Node (`fieldSelector=metadata.name=<node>`) for the pod
+ * CIDR node-ipam assigns, which it hands to the runtime. Every API and runtime call carries
+ * the trace step that caused it.
+ *
+ * How the node's CNI configuration arrives decides when the node is Ready (see
+ * {@link KubeletOptions.cniConfig}): on kind, the CNI addon's agent writes it once it runs on
+ * the node; a node without a CNI addon renders it from its runtime's template as soon as the
+ * runtime knows the pod CIDR.
  */
-import type { Node, Pod, Taint } from 'kubernetes-types/core/v1';
+import type { Node, NodeSpec, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { ApiServer } from '../../apiserver/apiserver';
+import type { KubeObject } from '../../apiserver/types';
 import { EventRecorder } from '../../client/events';
 import { Informer } from '../../client/informer';
 import { ApiClient } from '../../client/rest';
@@ -23,6 +31,7 @@ import { MirrorClient } from './config/mirror';
 import { staticPod, type StaticPodManifest } from './config/static-pods';
 import { ContainerConfigs } from './container-config';
 import { NODES, PODS, type KubeletContext, type PodObject, type PodRecord } from './context';
+import { RuntimeState } from './runtime-state';
 import type { PodPlacement } from './env/field-ref';
 import { ImageManager } from './image-manager';
 import { NodeLease } from './lease';
@@ -38,12 +47,25 @@ import { VolumeManager } from './volumemanager';
 
 export const KUBELET_VERSION = 'v1.32.4';
 
+type NodeObject = KubeObject & { spec?: NodeSpec };
+
 export { STATIC_POD_PATH, type StaticPodManifest } from './config/static-pods';
 
 /** How a node differs from the defaults (derived from its name `node-<n>`). */
 export interface KubeletOptions {
-  /** The node's pod CIDR; `10.244.<n>.0/24` by default. */
+  /**
+   * A pod CIDR assigned by hand (the kubelet's `--pod-cidr`): the runtime gets it at start
+   * instead of waiting for node-ipam to set `spec.podCIDR` on the Node (which a Node from
+   * node-ipam still gets, and which then wins). For nodes in a cluster without node-ipam.
+   */
   readonly podCIDR?: string;
+  /**
+   * Where the node's CNI configuration (`/etc/cni/net.d`) comes from: `addon` (kind's way:
+   * the CNI plugin's DaemonSet agent writes it once it runs on the node; the node is NotReady
+   * until then) or `node-image` (the default: the node image's runtime renders it from its
+   * template as soon as it knows the node's pod CIDR, for clusters without a CNI addon).
+   */
+  readonly cniConfig?: 'addon' | 'node-image';
   /** The node's InternalIP; `172.18.0.<n+2>` by default (the control plane is .2). */
   readonly internalIP?: string;
   /** The CNI plugin the node runs (kind's kindnet by default). */
@@ -101,7 +123,6 @@ function machineFor(kernel: Kernel, nodeName: string, options: KubeletOptions): 
   return {
     name: nodeName,
     internalIP: options.internalIP ?? `172.18.0.${n + 2}`,
-    podCIDR: options.podCIDR ?? `10.244.${n}.0/24`,
     capacity: { ...DEFAULT_CAPACITY, ...options.capacity },
     taints: options.registerWithTaints ?? [],
     labels: options.labels ?? {},
@@ -126,13 +147,16 @@ export function startKubelet(
   const client = new ApiClient(apiserver, id, 'kubelet');
   const recorder = new EventRecorder(kernel, client, 'kubelet', nodeName);
   const machine = machineFor(kernel, nodeName, options);
-  const cni = new CniPlugin(kernel, id, `${nodeName}/container-runtime`, machine.podCIDR, options.cni);
+  const plugin = options.cni ?? 'kindnet';
+  const cni = new CniPlugin(kernel, id, `${nodeName}/container-runtime`, plugin);
   const runtime = new ContainerRuntime(
     kernel,
     nodeName,
     cni,
     runtimeFlavour(options.containerRuntime ?? 'containerd'),
+    options.cniConfig === 'addon' ? null : plugin,
   );
+  const runtimeState = new RuntimeState(kernel, id, runtime);
   const base = {
     kernel,
     nodeName,
@@ -142,6 +166,7 @@ export function startKubelet(
     runtime,
     hostIP: machine.internalIP,
     crashBackoff: new Backoff(kernel.clock),
+    networkError: () => runtimeState.networkError,
   };
   const ctx: KubeletContext = { ...base, requestSync: (record, cause) => workers.requestSync(record, cause) };
   const status = new StatusManager(ctx);
@@ -195,8 +220,13 @@ export function startKubelet(
   startPleg(ctx, () => workers.records());
   const server = new KubeletServer(kernel, runtime, () => workers.records());
 
-  const nodeStatus = new NodeStatusReporter(kernel, client, recorder, machine, () =>
-    runtime.imageService.images(),
+  const nodeStatus = new NodeStatusReporter(
+    kernel,
+    client,
+    recorder,
+    machine,
+    () => runtime.imageService.images(),
+    runtimeState,
   );
   nodeStatus.trackVolumes(volumes);
   kernel.schedule(0, `${id}: start`, () => {
@@ -208,8 +238,19 @@ export function startKubelet(
       'Updated Node Allocatable limit across pods',
     );
     options.directory?.register(nodeName, server);
+    // NewMainKubelet hands --pod-cidr to the runtime; Run checks the runtime before registering.
+    if (options.podCIDR !== undefined) runtimeState.updatePodCIDR(options.podCIDR, null);
+    runtimeState.update(null);
     nodeStatus.register(null);
     nodeStatus.start();
+    runtimeState.start();
+    const ownNode = new Informer<NodeObject>(kernel, client, NODES, {
+      fieldSelector: `metadata.name=${nodeName}`,
+    });
+    const learnPodCIDR = (node: NodeObject, cause: number | null) =>
+      runtimeState.updatePodCIDR(node.spec?.podCIDRs?.[0] ?? node.spec?.podCIDR ?? '', cause);
+    ownNode.addHandlers({ add: learnPodCIDR, update: (_old, node, cause) => learnPodCIDR(node, cause) });
+    ownNode.start();
     volumes.start();
     configs.start();
     new NodeLease(kernel, client, nodeName, () => nodeStatus.uid).start(null);

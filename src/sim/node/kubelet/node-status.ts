@@ -7,6 +7,13 @@
  * lists the volumes the kubelet's pods use (`volumesInUse`, which the volume manager waits
  * to see reported before it mounts an attached volume) and leaves `volumesAttached` to the
  * attach-detach controller.
+ *
+ * The Node is registered without a pod CIDR (node-ipam assigns it) and Ready only once the
+ * runtime is (runtime-state.ts): until the CNI plugin's configuration is on the node it is
+ * `Ready=False` (`KubeletNotReady`, `container runtime network not ready: ...`). While the node
+ * is not ready the kubelet checks every 100 ms (fastStatusUpdateOnce, for up to 2 min) and
+ * posts the status as soon as it would be Ready; a change of Ready is a `NodeReady` or
+ * `NodeNotReady` event.
  */
 import type { NodeCondition, Taint } from 'kubernetes-types/core/v1';
 import { ApiError } from '../../apiserver/status';
@@ -17,15 +24,18 @@ import type { Kernel } from '../../kernel/kernel';
 import type { ImageInfo } from '../cri/types';
 import { NODES } from './context';
 import { jsonEqual, mergePatchBetween } from './format';
+import { PRESSURE_CONDITIONS, readyCondition, readyOf } from './node-conditions';
 
 export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
 export const NODE_STATUS_REPORT_FREQUENCY_MS = 5 * 60_000;
+/** fastStatusUpdateOnce's period, and how long it keeps trying (nodeReadyGracePeriod). */
+export const FAST_STATUS_UPDATE_MS = 100;
+export const NODE_READY_GRACE_PERIOD_MS = 120_000;
 
 /** The machine a kubelet runs on. */
 export interface NodeMachine {
   readonly name: string;
   readonly internalIP: string;
-  readonly podCIDR: string;
   readonly capacity: Readonly<Record<string, string>>;
   /** Labels the Node is registered with, besides the well-known ones. */
   readonly labels: Readonly<Record<string, string>>;
@@ -40,36 +50,16 @@ export interface NodeMachine {
   readonly bootID: string;
 }
 
-/** The pressure conditions and Ready, with upstream's reasons and messages (in setter order). */
-const CONDITIONS: readonly (readonly [string, string, string, string, string])[] = [
-  [
-    'MemoryPressure',
-    'False',
-    'KubeletHasSufficientMemory',
-    'kubelet has sufficient memory available',
-    'NodeHasSufficientMemory',
-  ],
-  [
-    'DiskPressure',
-    'False',
-    'KubeletHasNoDiskPressure',
-    'kubelet has no disk pressure',
-    'NodeHasNoDiskPressure',
-  ],
-  [
-    'PIDPressure',
-    'False',
-    'KubeletHasSufficientPID',
-    'kubelet has sufficient PID available',
-    'NodeHasSufficientPID',
-  ],
-  ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status', 'NodeReady'],
-];
-
 const withoutHeartbeats = (status: Record<string, unknown>) => ({
   ...status,
   conditions: (status.conditions as NodeCondition[]).map((c) => ({ ...c, lastHeartbeatTime: null })),
 });
+
+/** The runtime's part in node status: what keeps it from being ready, asked afresh by `update`. */
+export interface NodeRuntime {
+  errors(): readonly string[];
+  update(cause: number | null): void;
+}
 
 /** The volume manager's part in node status: volumesInUse, and hearing that it was reported. */
 export interface NodeVolumes {
@@ -77,6 +67,7 @@ export interface NodeVolumes {
   markReportedInUse(names: readonly string[], cause: number | null): void;
 }
 
+/** The kubelet's Node: registration, the 10 s status loop and the fast one until Ready. */
 export class NodeStatusReporter {
   #node: KubeObject | null = null;
   #reported: Record<string, unknown> = {};
@@ -90,6 +81,7 @@ export class NodeStatusReporter {
     private readonly machine: NodeMachine,
     /** The images on the node (the kubelet's image cache). */
     private readonly images: () => readonly ImageInfo[],
+    private readonly runtime: NodeRuntime,
   ) {}
 
   /** The Node as the kubelet last read or wrote it (null before registration). */
@@ -114,7 +106,7 @@ export class NodeStatusReporter {
   /** registerWithAPIServer: creates the Node, or adopts the one that already exists. */
   register(cause: number | null): void {
     const status = this.#status();
-    for (const [type, , , , event] of CONDITIONS) {
+    for (const [type, , , , event] of PRESSURE_CONDITIONS) {
       if (type !== 'Ready') this.#event(event, cause);
     }
     const m = this.machine;
@@ -134,11 +126,7 @@ export class NodeStatusReporter {
         labels,
         annotations: { 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
       },
-      spec: {
-        podCIDR: m.podCIDR,
-        podCIDRs: [m.podCIDR],
-        ...(m.taints.length === 0 ? {} : { taints: m.taints.map((t) => ({ ...t })) }),
-      },
+      spec: m.taints.length === 0 ? {} : { taints: m.taints.map((t) => ({ ...t })) },
       status,
     };
     try {
@@ -156,13 +144,32 @@ export class NodeStatusReporter {
     this.#volumes = volumes;
   }
 
-  /** Starts the 10 s status loop. */
+  /** Starts the 10 s status loop, and the fast one while the node is not ready. */
   start(): void {
     const tick = () => {
       this.sync(null);
       this.kernel.schedule(NODE_STATUS_UPDATE_FREQUENCY_MS, `${this.client.id}: node status`, tick);
     };
     this.kernel.schedule(NODE_STATUS_UPDATE_FREQUENCY_MS, `${this.client.id}: node status`, tick);
+    const since = this.kernel.clock.now();
+    const fast = () => {
+      if (this.#fastNodeStatusUpdate(this.kernel.clock.now() - since >= NODE_READY_GRACE_PERIOD_MS)) return;
+      this.kernel.schedule(FAST_STATUS_UPDATE_MS, `${this.client.id}: fast node status`, fast);
+    };
+    this.kernel.schedule(FAST_STATUS_UPDATE_MS, `${this.client.id}: fast node status`, fast);
+  }
+
+  /** fastNodeStatusUpdate: done once the node is Ready (posting it the moment it becomes so). */
+  #fastNodeStatusUpdate(timeout: boolean): boolean {
+    if (timeout) return true;
+    if (this.#node === null) return false;
+    const ready = readyOf(this.#reported);
+    if (ready === undefined) return false;
+    if (ready.status === 'True') return true;
+    this.runtime.update(null);
+    if (this.runtime.errors().length > 0) return false;
+    this.sync(null);
+    return true;
   }
 
   /** tryUpdateNodeStatus: patches the status if it changed or the report is due. */
@@ -175,6 +182,8 @@ export class NodeStatusReporter {
       return this.#volumes?.markReportedInUse(inUse, cause);
     const patch = mergePatchBetween(this.#reported, status);
     if (patch === undefined) return this.#volumes?.markReportedInUse(inUse, cause);
+    const [was, now] = [readyOf(this.#reported)?.status, readyOf(status)?.status];
+    if (was !== undefined && was !== now) this.#event(now === 'True' ? 'NodeReady' : 'NodeNotReady', cause);
     try {
       const node = this.client.patch(
         NODES,
@@ -210,17 +219,19 @@ export class NodeStatusReporter {
     const m = this.machine;
     const now = this.kernel.clock.timestamp();
     const old = (this.#reported.conditions as NodeCondition[] | undefined) ?? [];
-    const conditions = CONDITIONS.map(([type, status, reason, message]) => {
-      const before = old.find((c) => c.type === type);
-      return {
-        type,
-        status,
-        lastHeartbeatTime: now,
-        lastTransitionTime: before?.status === status ? (before.lastTransitionTime ?? now) : now,
-        reason,
-        message,
-      };
-    });
+    const conditions = [...PRESSURE_CONDITIONS, readyCondition(this.runtime.errors())].map(
+      ([type, status, reason, message]) => {
+        const before = old.find((c) => c.type === type);
+        return {
+          type,
+          status,
+          lastHeartbeatTime: now,
+          lastTransitionTime: before?.status === status ? (before.lastTransitionTime ?? now) : now,
+          reason,
+          message,
+        };
+      },
+    );
     const inUse = this.#volumes?.volumesInUse() ?? [];
     const images = [...this.images()]
       .sort((a, b) => b.size - a.size)

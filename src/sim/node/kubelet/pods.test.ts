@@ -195,7 +195,7 @@ describe('kubelet: failing pods', () => {
       ['PodScheduled', 'True', undefined],
     ]);
     expect(status.podIP).toBe('10.244.1.2');
-    expect(kubelet.cni.ipam.allocations()).toEqual([]);
+    expect(kubelet.cni.ipam?.allocations()).toEqual([]);
   });
 
   it('fails a restartPolicy: Never pod whose container exits 1', () => {

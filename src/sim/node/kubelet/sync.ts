@@ -1,7 +1,8 @@
 /**
  * SyncPod for a pod that should be running (upstream's kubelet.SyncPod and the runtime
- * manager's SyncPod): write the status as it is now, keep a static pod's mirror pod in the
- * API, wait for the pod's volumes to be attached and mounted (volumemanager/), make sure the
+ * manager's SyncPod): keep a static pod's mirror pod in the API, write the status as it is
+ * now, wait while the runtime's network is not ready (unless the pod uses the host's), wait
+ * for the pod's volumes to be attached and mounted (volumemanager/), make sure the
  * pod's probes run, make sure the pod has a sandbox (RunPodSandbox with its hostname and DNS
  * settings, which calls CNI ADD for its IP), then do what computePodActions (actions.ts)
  * asks: kill the containers a probe failed, one after the other, then start the init
@@ -13,8 +14,6 @@
  * reached Succeeded or Failed has its sandbox stopped and its volumes unmounted.
  */
 import type { Container } from 'kubernetes-types/core/v1';
-import { findResource, type ResourceInfo } from '../../apiserver/resources';
-import { CriError } from '../cri/handlers';
 import { computePodActions } from './actions';
 import type { Admission } from './admission';
 import type { MirrorClient } from './config/mirror';
@@ -26,15 +25,13 @@ import type { ImageManager } from './image-manager';
 import { killContainer, type KillRequest } from './lifecycle/kill';
 import { runHandler } from './lifecycle/handlers';
 import { linuxResources } from './linux-resources';
-import { podDns, podHostname } from './pod-files';
 import { refreshContainer } from './pleg';
 import { generatePodStatus } from './pod-status';
 import type { ProbeManager } from './prober/manager';
+import { createSandbox, networkNotReady } from './sandbox';
 import type { StatusManager } from './status-manager';
 import type { VolumeManager } from './volumemanager';
 import { killRunningContainers, terminatePod } from './terminate';
-
-const RUNTIME_CLASSES = findResource('node.k8s.io', 'v1', 'runtimeclasses') as ResourceInfo;
 
 /** How long after admission a rejected pod's Failed status is written. */
 const REJECTION_REPORT_MS = 1_000;
@@ -109,6 +106,7 @@ export class PodSyncer {
     }
     if (record.isStatic) this.mirrors.ensure(record, cause);
     this.status.set(record, status, cause);
+    if (networkNotReady(ctx, record, cause)) return done(true);
     const mounted = this.volumes.waitForAttachAndMount(record, cause);
     if (!mounted.ready) {
       if (mounted.error !== undefined)
@@ -124,33 +122,11 @@ export class PodSyncer {
     probes.addPod(record);
     let step = cause;
     if (record.sandbox === null) {
-      const pod = record.pod;
-      const dns = podDns(pod);
-      const handler = this.#runtimeHandler(record, cause);
-      if (handler === null) return done(true);
-      let sandbox;
-      try {
-        sandbox = ctx.runtime.runPodSandbox(
-          {
-            runtimeHandler: handler,
-            name: pod.metadata.name ?? '',
-            namespace: pod.metadata.namespace ?? 'default',
-            uid: record.uid,
-            attempt: 0,
-            hostNetwork: pod.spec?.hostNetwork === true,
-            hostname: pod.spec?.hostNetwork === true ? ctx.nodeName : podHostname(pod).hostname,
-            dnsConfig: { servers: dns.nameservers, searches: dns.searches, options: dns.options },
-          },
-          cause,
-        );
-      } catch (error) {
-        if (!(error instanceof CriError)) throw error;
-        this.#sandboxFailed(record, error.message, error.step);
-        return done(true);
-      }
-      record.sandbox = sandbox.value;
-      step = sandbox.step;
+      const created = createSandbox(ctx, record, cause);
+      if (created === null) return done(true);
+      step = created;
     }
+    if (record.sandbox === null) return done(true);
     // Only a pod with nothing left to run has its sandbox stopped (below); it is terminal next.
     if (record.sandbox.state !== 'SANDBOX_READY') return done(false);
     const actions = computePodActions(record, probes);
@@ -168,37 +144,6 @@ export class PodSyncer {
       const mains = actions.start.map((c) => ({ c, abort: false }));
       this.#startAll(record, [...inits, ...mains], killed, false, done);
     });
-  }
-
-  /**
-   * The runtime handler of the pod's RuntimeClass (RuntimeClassManager.LookupRuntimeHandler):
-   * '' without one; null, after a FailedCreatePodSandBox event, when the class is gone.
-   */
-  #runtimeHandler(record: PodRecord, cause: number | null): string | null {
-    const name = record.pod.spec?.runtimeClassName;
-    if (name === undefined || name === '') return '';
-    try {
-      return (this.ctx.client.get(RUNTIME_CLASSES, null, name, cause) as { handler?: string }).handler ?? '';
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      this.#sandboxFailed(
-        record,
-        `failed to get sandbox runtime handler for RuntimeClass "${name}": ${reason}`,
-        cause,
-      );
-      return null;
-    }
-  }
-
-  /** createPodSandbox failed: the pod keeps waiting in ContainerCreating and is retried. */
-  #sandboxFailed(record: PodRecord, message: string, cause: number | null): void {
-    this.ctx.recorder.event(
-      record.pod,
-      'Warning',
-      'FailedCreatePodSandBox',
-      `Failed to create pod sandbox: ${message}`,
-      cause,
-    );
   }
 
   /** Kills the containers one after the other, as SyncPod does. */

@@ -22,11 +22,20 @@ export function podStatusColumn(pod: PodObject, now = 0): string {
   return String(printPod(pod as Pod, now).cells[2]);
 }
 
-/** What a test node differs in: the controllers that run beside it and its kubelet's options. */
+/**
+ * What a test node differs in: the controllers that run beside it and its kubelet's options.
+ * No node-ipam runs unless asked for, so the kubelet is given node-1's pod CIDR
+ * `10.244.1.0/24` by hand (`--pod-cidr`) unless `kubelet.podCIDR` says otherwise (`undefined`:
+ * none, the node waits for node-ipam's); its node image brings the CNI configuration, so the
+ * node is Ready from its registration.
+ */
 export interface NodeSetup {
   readonly controllers?: readonly ControllerDescriptor[];
   readonly kubelet?: KubeletOptions;
 }
+
+/** The pod CIDR a test node is given by hand. */
+export const TEST_POD_CIDR = '10.244.1.0/24';
 
 export function setupNode(seed = 1, setup: NodeSetup = {}) {
   const cluster = createCluster({
@@ -39,7 +48,10 @@ export function setupNode(seed = 1, setup: NodeSetup = {}) {
   const kernel = cluster.kernel;
   const steps: TraceStep[] = [];
   kernel.trace.subscribe((s) => steps.push(s));
-  const kubelet = startKubelet(kernel, cluster.apiserver, 'node-1', setup.kubelet);
+  const kubelet = startKubelet(kernel, cluster.apiserver, 'node-1', {
+    podCIDR: TEST_POD_CIDR,
+    ...setup.kubelet,
+  });
   const client = new ApiClient(cluster.apiserver, 'kubectl', 'kubectl');
   const events: KubeObject[] = [];
   const eventInformer = new Informer(kernel, client, EVENTS);

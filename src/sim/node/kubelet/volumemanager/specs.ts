@@ -3,6 +3,8 @@
  * (desired_state_of_world_populator.go): only volumes a container mounts count; a
  * persistentVolumeClaim is followed to its bound PersistentVolume (GET claim, GET volume,
  * with the populator's errors when the claim is not bound or the volume not bound to it),
+ * and so is a generic ephemeral volume, through the claim `<pod>-<volume>` the ephemeral
+ * volume controller made for it (which must be owned by the pod),
  * whose source picks the plugin: CSI (attachable unless its CSIDriver says
  * `attachRequired: false`) or hostPath.
  */
@@ -11,6 +13,7 @@ import { findResource, type ResourceInfo } from '../../../apiserver/resources';
 import { ApiError } from '../../../apiserver/status';
 import type { KubeObject } from '../../../apiserver/types';
 import type { ApiClient } from '../../../client/rest';
+import { volumeClaim, volumeIsForPod } from '../../../controllers/pv-binder/types';
 import type { PodObject } from '../context';
 
 const PVCS = findResource('', 'v1', 'persistentvolumeclaims') as ResourceInfo;
@@ -77,7 +80,7 @@ export function volumeSpec(
     return { kind: 'hostPath', name, path: volume.hostPath.path, type: volume.hostPath.type ?? '' };
   if (volume.configMap ?? volume.secret ?? volume.downwardAPI ?? volume.projected)
     return { kind: 'api', name, volume };
-  const claimName = volume.persistentVolumeClaim?.claimName;
+  const claimName = volumeClaim(pod, volume)?.claimName;
   if (claimName === undefined)
     throw new Error(`failed to get Plugin from volumeSpec for volume "${name}" err=no volume plugin matched`);
   const ns = pod.metadata.namespace ?? 'default';
@@ -106,6 +109,8 @@ export function volumeSpec(
     throw wrap(
       `found PV object ${pvName} but its pv.Spec.ClaimRef.UID ${ref.uid ?? ''} does not point to claim.UID ${claim.metadata.uid ?? ''}`,
     );
+  const notOwner = volume.ephemeral === undefined ? null : volumeIsForPod(pod, claim);
+  if (notOwner !== null) throw new Error(notOwner);
   const readOnly = volume.persistentVolumeClaim?.readOnly === true;
   const csi = pv.spec?.csi;
   if (csi !== undefined)

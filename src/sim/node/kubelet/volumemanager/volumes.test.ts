@@ -3,6 +3,7 @@ import { findResource, type ResourceInfo } from '../../../apiserver/resources';
 import { CONFIG_MAPS, SECRETS, volumeCluster } from './testing';
 
 const PVCS = findResource('', 'v1', 'persistentvolumeclaims') as ResourceInfo;
+const PVS = findResource('', 'v1', 'persistentvolumes') as ResourceInfo;
 
 const SLEEP = ['sh', '-c', 'sleep 3600'];
 
@@ -166,6 +167,48 @@ describe('mount failures', () => {
     expect(state('web', 'app')).toBe('ContainerCreating');
     expect(events('web')).toContain(
       'FailedMount: Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[], failed to process volumes=[data]: error processing PVC default/data: PVC is not bound',
+    );
+  });
+
+  it("refuses a generic ephemeral volume's claim that the pod does not own", () => {
+    const { client, run, pod, events, state } = volumeCluster();
+    client.create(PVS, null, {
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: { name: 'manual' },
+      spec: {
+        capacity: { storage: '1Gi' },
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: 'manual',
+        hostPath: { path: '/mnt/manual' },
+      },
+    });
+    client.create(PVCS, 'default', {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'web-data' },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        storageClassName: 'manual',
+        volumeName: 'manual',
+        resources: { requests: { storage: '1Gi' } },
+      },
+    });
+    run(5000);
+    const template = {
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+    };
+    pod('web', {
+      nodeName: 'node-1',
+      containers: [
+        { name: 'app', image: 'busybox', command: SLEEP, volumeMounts: [{ name: 'data', mountPath: '/d' }] },
+      ],
+      volumes: [{ name: 'data', ephemeral: { volumeClaimTemplate: template } }],
+    });
+    run(20_000);
+    expect(state('web', 'app')).toBe('ContainerCreating');
+    expect(events('web')).toContain(
+      'FailedMount: Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[], failed to process volumes=[data]: PVC default/web-data was not created for pod default/web (pod is not owner)',
     );
   });
 

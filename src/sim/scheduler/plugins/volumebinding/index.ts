@@ -18,6 +18,8 @@ import {
   PVS,
   STORAGE_CLASSES,
   podClaimNames,
+  podVolumeClaims,
+  volumeIsForPod,
   type Claim,
   type PodObject,
   type StorageClassObject,
@@ -74,13 +76,20 @@ export function isSchedulableAfterStorageClassChange(_pod: Pod, old: unknown, ob
 /** podHasPVCs: why the pod cannot be considered at all, or null. */
 function claimProblem(pod: PodObject, claims: (key: string) => Claim | undefined): string | null {
   const ns = pod.metadata.namespace ?? '';
-  for (const name of podClaimNames(pod)) {
+  for (const { claimName: name, ephemeral } of podVolumeClaims(pod)) {
     const pvc = claims(`${ns}/${name}`);
-    if (pvc === undefined) return `persistentvolumeclaim "${name}" not found`;
+    if (pvc === undefined)
+      return ephemeral
+        ? `waiting for ephemeral volume controller to create the persistentvolumeclaim "${name}"`
+        : `persistentvolumeclaim "${name}" not found`;
     if (pvc.status?.phase === 'Lost')
       return `persistentvolumeclaim "${name}" bound to non-existent persistentvolume "${pvc.spec?.volumeName ?? ''}"`;
     if (pvc.metadata.deletionTimestamp !== undefined)
       return `persistentvolumeclaim "${name}" is being deleted`;
+    if (ephemeral) {
+      const problem = volumeIsForPod(pod, pvc);
+      if (problem !== null) return problem;
+    }
   }
   return null;
 }

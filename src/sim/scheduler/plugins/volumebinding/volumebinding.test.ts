@@ -179,6 +179,45 @@ describe('VolumeBinding PreFilter and Filter', () => {
   }
 });
 
+describe('VolumeBinding with a generic ephemeral volume', () => {
+  const template = { spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } };
+  const pod = makePod('web', {
+    spec: { volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: template } }] },
+  });
+  const owned = (uid: string) => {
+    const claim = makeClaim('web-scratch', { className: 'standard' });
+    const owner = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      name: 'web',
+      uid,
+      controller: true,
+      blockOwnerDeletion: true,
+    };
+    return { ...claim, metadata: { ...claim.metadata, ownerReferences: [owner] } };
+  };
+  const classes = [makeClass('standard', 'hostpath.csi.k8s.io', WFFC)];
+  it.each([
+    {
+      name: 'waits for the ephemeral volume controller to create the claim <pod>-<volume>',
+      claims: [],
+      want: 'prefilter: waiting for ephemeral volume controller to create the persistentvolumeclaim "web-scratch"',
+    },
+    {
+      name: 'refuses a claim of that name the pod does not own',
+      claims: [owned('someone-else')],
+      want: 'prefilter: PVC default/web-scratch was not created for pod default/web (pod is not owner)',
+    },
+    { name: "treats the pod's own claim like any other", claims: [owned('uid-default-web')], want: '' },
+  ])('$name', ({ claims, want }) => {
+    const plugin = setup({ name: 'ephemeral', classes, claims, podClaims: [], want: [] });
+    expect(runFilter(plugin, pod, nodeInfos(NODES))).toEqual([want, want]);
+  });
+  it('a change of its claim may help', () => {
+    expect(isSchedulableAfterClaimChange(pod, undefined, makeClaim('web-scratch'))).toBe('Queue');
+  });
+});
+
 describe('VolumeBinding queueing hints', () => {
   const pod = makePod('web', {
     spec: { volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] },
