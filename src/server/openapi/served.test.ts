@@ -73,11 +73,17 @@ describe('OpenApi with given schemas', () => {
     expect(url(openapi)).toEqual(url(new OpenApi(schemas)));
   });
 
-  it('reads patch metadata only for kinds it has a schema for', () => {
-    const find = (kind: string) => RESOURCES.find((r) => r.group === 'apps' && r.kind === kind);
-    expect(openapi.patchSchemaFor(find('Deployment')!)).toBeDefined();
-    expect(openapi.patchSchemaFor(find('StatefulSet')!)).toBeUndefined();
-    expect(new OpenApi().patchSchemaFor(find('Deployment')!)).toBeUndefined();
+  it('reads patch metadata from the schemas, else from the built-in table', () => {
+    const find = (kind: string) => RESOURCES.find((r) => r.group === 'apps' && r.kind === kind)!;
+    const conditions = (o: OpenApi, kind: string) =>
+      o.patchSchemaFor(find(kind))?.property('status')?.property('conditions')?.patchMergeKey;
+    // The given Deployment schema has no status: it wins over the table.
+    expect(openapi.patchSchemaFor(find('Deployment'))).toBeDefined();
+    expect(conditions(openapi, 'Deployment')).toBeUndefined();
+    expect(conditions(openapi, 'StatefulSet')).toBe('type');
+    expect(conditions(new OpenApi(), 'Deployment')).toBe('type');
+    const custom = { ...find('Deployment'), group: 'example.com', kind: 'Widget' };
+    expect(new OpenApi().patchSchemaFor(custom)).toBeUndefined();
   });
 });
 
@@ -142,20 +148,17 @@ describe.skipIf(dir === null)('the apiserver with the generated schemas', () => 
 
   it.each([
     [true, ['app=nginx:1.27', 'sidecar=busybox:1.37']],
-    [false, ['sidecar=busybox:1.37']],
-  ])(
-    'strategic merge patch with schemas=%s merges containers by name (or replaces the list)',
-    (withSchemas, expected) => {
-      const call = client(withSchemas);
-      expect(call('POST', '/apis/apps/v1/namespaces/default/deployments', deployment).status).toBe(201);
-      const patched = call(
-        'PATCH',
-        '/apis/apps/v1/namespaces/default/deployments/web',
-        patch,
-        'application/strategic-merge-patch+json',
-      );
-      expect(patched.status).toBe(200);
-      expect(images(patched.body)).toEqual(expected);
-    },
-  );
+    [false, ['app=nginx:1.27', 'sidecar=busybox:1.37']],
+  ])('strategic merge patch with schemas=%s merges containers by name', (withSchemas, expected) => {
+    const call = client(withSchemas);
+    expect(call('POST', '/apis/apps/v1/namespaces/default/deployments', deployment).status).toBe(201);
+    const patched = call(
+      'PATCH',
+      '/apis/apps/v1/namespaces/default/deployments/web',
+      patch,
+      'application/strategic-merge-patch+json',
+    );
+    expect(patched.status).toBe(200);
+    expect(images(patched.body)).toEqual(expected);
+  });
 });

@@ -9,10 +9,10 @@
  * them from the Kubernetes Go API types the way upstream's openapi-gen does. Each document
  * then holds the schemas reachable from its kinds, and strategic merge patches use their
  * `x-kubernetes-patch-*` metadata. Without them, each kind's schema is an open object that
- * keeps unknown fields: `kubectl explain` has no fields, and strategic merge falls back to JSON
- * merge semantics (as upstream does for types it has no schema for).
+ * keeps unknown fields and `kubectl explain` has no fields, but strategic merge still knows the
+ * built-in kinds' merge keys (from a generated table, see patch/builtin.ts).
  */
-import { patchSchemaFromOpenAPI, type PatchSchema } from './patch';
+import { builtinPatchSchema, patchSchemaFromOpenAPI, type PatchSchema } from './patch';
 import { RESOURCES, apiVersionOf, type ResourceInfo } from './resources';
 
 const REF_PREFIX = '#/components/schemas/';
@@ -230,13 +230,17 @@ export class OpenApi {
     return root === undefined || this.#schemas === undefined ? undefined : { schemas: this.#schemas, root };
   }
 
-  /** The strategic-merge metadata of a kind; undefined when no generated schema describes it. */
+  /**
+   * The strategic-merge metadata of a kind: from its generated schema when there is one, else
+   * from the built-in table (kube-apiserver knows its own types' patch tags without OpenAPI);
+   * undefined for kinds neither describes (custom resources), whose patches merge as JSON.
+   */
   patchSchemaFor(resource: ResourceInfo): PatchSchema | undefined {
     if (!this.#patchSchemas.has(resource)) {
       const name = this.#schemas === undefined ? undefined : this.#generated(resource);
       const schema =
         name === undefined || this.#schemas === undefined
-          ? undefined
+          ? builtinPatchSchema(resource.group, resource.version, resource.kind)
           : patchSchemaFromOpenAPI(this.#schemas, REF_PREFIX + name);
       this.#patchSchemas.set(resource, schema);
     }

@@ -28,7 +28,7 @@ describe('cloud-controller-manager node controller', () => {
     expect(addresses[0]?.address).toBe('192.168.0.11');
     expect(addresses[1]?.address).toMatch(/^198\.51\.100\.\d+$/);
     expect(events('node-1', 'default')).toEqual(['Synced: Node synced successfully (cloud-node-controller)']);
-    // Settled (once the route controller has set NodeNetworkUnavailable): later periodic
+    // Settled (once the route controller has set NetworkUnavailable): later periodic
     // address syncs change nothing.
     run(11_000);
     const rv = node('node-1').metadata.resourceVersion;

@@ -9,7 +9,7 @@ describe('cloud-controller-manager route controller', () => {
     createNode(client, 'node-2', 2);
     run(11_000);
     for (const name of ['node-1', 'node-2']) {
-      const condition = node(name).status?.conditions?.find((c) => c.type === 'NodeNetworkUnavailable');
+      const condition = node(name).status?.conditions?.find((c) => c.type === 'NetworkUnavailable');
       expect(condition).toMatchObject({
         status: 'False',
         reason: 'RouteCreated',

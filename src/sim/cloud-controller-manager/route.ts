@@ -2,7 +2,7 @@
  * The route controller (k8s.io/cloud-provider controllers/route): every 10 s
  * (--route-reconciliation-period) it makes the cloud's route table send each node's pod CIDR
  * to that node, deletes routes of nodes that are gone or whose CIDR changed, and tells each
- * routed node's `NodeNetworkUnavailable` condition `False` / `RouteCreated` through
+ * routed node's `NetworkUnavailable` condition `False` / `RouteCreated` through
  * `nodes/<name>/status`, so pods on different nodes can reach each other.
  */
 import type { NodeCondition } from 'kubernetes-types/core/v1';
@@ -74,13 +74,13 @@ class RouteController {
     }
   }
 
-  /** updateNetworkingCondition: NodeNetworkUnavailable False once the node's route exists. */
+  /** updateNetworkingCondition: NetworkUnavailable False once the node's route exists. */
   #updateNetworkingCondition(node: NodeObject, cause: number | null): void {
-    const current = (node.status?.conditions ?? []).find((c) => c.type === 'NodeNetworkUnavailable');
+    const current = (node.status?.conditions ?? []).find((c) => c.type === 'NetworkUnavailable');
     if (current?.status === 'False' && current.reason === 'RouteCreated') return;
     const now = this.ctx.kernel.clock.timestamp();
     const condition: NodeCondition = {
-      type: 'NodeNetworkUnavailable',
+      type: 'NetworkUnavailable',
       status: 'False',
       reason: 'RouteCreated',
       message: 'RouteController created a route',

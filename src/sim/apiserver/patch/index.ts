@@ -5,7 +5,8 @@
  * - `application/json-patch+json`: {@link applyJsonPatch} (RFC 6902),
  * - `application/merge-patch+json`: {@link applyMergePatch} (RFC 7386),
  * - `application/strategic-merge-patch+json`: {@link applyStrategicMergePatch}, guided by a
- *   {@link PatchSchema} built with {@link patchSchemaFromOpenAPI}.
+ *   {@link PatchSchema} built with {@link patchSchemaFromOpenAPI}, or for built-in kinds
+ *   without OpenAPI schemas with {@link builtinPatchSchema} (a generated table).
  *
  * Inputs are never mutated; each call returns a new object. Failures throw {@link PatchError}
  * carrying the status code and message the real apiserver answers with.
@@ -18,3 +19,5 @@ export { applyJsonPatch } from './jsonpatch';
 export { applyMergePatch } from './mergepatch';
 export { applyStrategicMergePatch } from './strategic';
 export { patchSchemaFromOpenAPI } from './openapi';
+export { builtinPatchSchema } from './builtin';
+export type { PatchMetaField, PatchMetaTable } from './builtin';

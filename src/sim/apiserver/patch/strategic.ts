@@ -324,9 +324,10 @@ function decodeStrategicPatch(patch: string): JsonMap {
 /**
  * Applies an `application/strategic-merge-patch+json` body to `original`, returning a new
  * object. With `schema` undefined (no patch metadata, as for custom resources) the patch is
- * applied as a JSON merge patch. Throws PatchError with kube-apiserver's status and message:
- * 400 for a malformed body or directive, 422 for lists of lists, 500 for the errors the
- * apiserver passes through unclassified (such as a list element missing its merge key).
+ * applied as a JSON merge patch; built-in kinds always have one (builtin.ts). Throws
+ * PatchError with kube-apiserver's status and message: 400 for a malformed body or directive,
+ * 422 for lists of lists, 500 for the errors the apiserver passes through unclassified (such
+ * as a list element missing its merge key).
  */
 export function applyStrategicMergePatch(
   original: unknown,
