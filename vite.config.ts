@@ -1,10 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { editorSchemas } from './src/server/editor-schemas-plugin';
 
 export default defineConfig({
   // Relative asset URLs, so the built site works from any sub-path and any static server.
   base: './',
-  plugins: [react()],
+  plugins: [react(), editorSchemas()],
+  resolve: {
+    alias: [
+      // monaco-yaml's worker (through monaco-worker-manager) imports Monaco's pre-0.56 paths,
+      // which monaco-editor's package exports no longer map: point them at the files.
+      { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
+    ],
+  },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -40,6 +40,12 @@ export class ExitError extends Error {
   }
 }
 
+/**
+ * An error kubectl prints exactly as its message, without `error: ` (as CheckErr prints
+ * a RESTMapper's no-match errors: `the server doesn't have a resource type "foo"`).
+ */
+export class PlainError extends Error {}
+
 /** Whether `error` is a StatusError with the given reason (`NotFound`...). */
 export function hasReason(error: unknown, reason: string): error is StatusError {
   return error instanceof StatusError && error.reason === reason;
@@ -95,6 +101,7 @@ export function formatError(error: unknown): string {
   if (err instanceof AggregateError && err.errors.length === 1) err = err.errors[0];
   let text: string;
   if (err instanceof ExitError) return '';
+  if (err instanceof PlainError) return err.message.endsWith('\n') ? err.message : `${err.message}\n`;
   if (err instanceof StatusError && err.reason === 'Invalid') text = invalidMessage(err.status);
   else if (err instanceof ConfigError) text = `Error in configuration: ${err.message}`;
   else if (err instanceof AggregateError)

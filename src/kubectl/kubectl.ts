@@ -13,7 +13,10 @@ import type { Transport } from './client/transport';
 import type { Session } from './cli/context';
 import { Dispatcher } from './cli/dispatch';
 import { COMMAND_GROUPS, OTHER_GROUP, root } from './cmd/root';
+import type { KubectlEditor, KubectlFiles } from './io/input';
 import { OutputBuffer, type Execution, type KubectlResult, type Streams } from './io/output';
+import type { KubectlTerminal } from './io/terminal';
+import { realTimers, type SetTimer } from './io/timers';
 import { Kubeconfig, defaultKubeconfig } from './kubeconfig';
 import { tokenize } from './shell/tokenize';
 import { CLIENT_VERSION, type VersionInfo } from './version';
@@ -31,6 +34,26 @@ export interface KubectlOptions {
   readonly kubeconfig?: Kubeconfig;
   /** The client version `kubectl version` reports (kubectl v1.32.4 by default). */
   readonly clientVersion?: VersionInfo;
+  /**
+   * Timers on the clock `now` reads (the simulation's in the page), for commands that wait
+   * (`wait`, `drain`, `logs` waiting for a pod); real-time timers by default.
+   */
+  readonly setTimer?: SetTimer;
+  /**
+   * A virtual workspace the host provides, read by `-f <path>`, `--from-file` and
+   * `--patch-file`; without it every path is missing (`error: the path "x" does not exist`).
+   */
+  readonly files?: KubectlFiles;
+  /** The editor `kubectl edit` opens; without it, edit refuses (`no editor available`). */
+  readonly editor?: KubectlEditor;
+}
+
+/** How one line runs. */
+export interface RunOptions {
+  /** Text piped to the command (what `-f -` reads); without it, stdin is a terminal. */
+  readonly stdin?: string;
+  /** That terminal, when the host streams its keystrokes (`exec -it`, `attach -it`). */
+  readonly terminal?: KubectlTerminal;
 }
 
 /** The server the default in-page kubeconfig names. */
@@ -54,6 +77,9 @@ export class Kubectl {
       now: options.now,
       discoveryCache: new DiscoveryCache(),
       clientVersion: options.clientVersion ?? CLIENT_VERSION,
+      setTimer: options.setTimer ?? realTimers,
+      ...(options.files === undefined ? {} : { files: options.files }),
+      ...(options.editor === undefined ? {} : { editor: options.editor }),
     };
     this.#dispatcher = new Dispatcher({ root, groups: [...COMMAND_GROUPS, OTHER_GROUP] }, session);
   }
@@ -62,7 +88,7 @@ export class Kubectl {
    * Runs a typed line, split into words as a shell would. The first word must be
    * `kubectl`; an empty line does nothing.
    */
-  run(line: string, out: Streams): Execution {
+  run(line: string, out: Streams, options: RunOptions = {}): Execution {
     const tokens = tokenize(line);
     if ('error' in tokens) {
       out.stderr(`${tokens.error}\n`);
@@ -74,22 +100,22 @@ export class Kubectl {
       out.stderr(`${program}: command not found (this terminal runs kubectl)\n`);
       return finished(NOT_FOUND);
     }
-    return this.exec(argv, out);
+    return this.exec(argv, out, options);
   }
 
   /** Runs kubectl with `argv`, the words after `kubectl`. */
-  exec(argv: readonly string[], out: Streams): Execution {
+  exec(argv: readonly string[], out: Streams, options: RunOptions = {}): Execution {
     const controller = new AbortController();
     return {
-      exit: this.#dispatcher.run(argv, out, controller.signal),
+      exit: this.#dispatcher.run(argv, out, controller.signal, options.stdin, options.terminal),
       interrupt: () => controller.abort(),
     };
   }
 
   /** Runs a line to completion and returns everything it wrote, for tests and scripts. */
-  async collect(line: string): Promise<KubectlResult> {
+  async collect(line: string, options: RunOptions = {}): Promise<KubectlResult> {
     const buffer = new OutputBuffer();
-    const code = await this.run(line, buffer).exit;
+    const code = await this.run(line, buffer, options).exit;
     return buffer.result(code);
   }
 }

@@ -1,9 +1,10 @@
 import { lazy, Suspense } from 'react';
+import { EditorSlot, EditorToggle } from './editor/EditorSlot';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { useLab } from './lab-context';
 import { ClockControls } from './panels/ClockControls';
+import { Details } from './panels/Details';
 import { ErrorBanner } from './panels/ErrorBanner';
-import { Inspector } from './panels/Inspector';
 import { Timeline } from './panels/Timeline';
 
 /** xterm.js is big: the terminal loads after the first paint, in its own chunk. */
@@ -21,6 +22,7 @@ export function App() {
           <span className="brand-tag">Kubernetes, step by step</span>
         </div>
         <ClockControls />
+        <EditorToggle />
         <span className="host-badge" title="Where the simulation runs">
           {hostKind === 'worker' ? 'Web Worker' : 'main thread'}
         </span>
@@ -31,18 +33,21 @@ export function App() {
           <div className="graph">
             <ClusterGraph />
           </div>
-          <Suspense
-            fallback={
-              <div className="terminal-panel terminal-loading" role="status">
-                Starting the terminal…
-              </div>
-            }
-          >
-            <Terminal />
-          </Suspense>
+          <div className="bottom-panels">
+            <Suspense
+              fallback={
+                <div className="terminal-panel terminal-loading" role="status">
+                  Starting the terminal…
+                </div>
+              }
+            >
+              <Terminal />
+            </Suspense>
+            <EditorSlot />
+          </div>
         </div>
         <aside className="sidebar" aria-label="Details">
-          <Inspector />
+          <Details />
           <Timeline />
         </aside>
       </main>

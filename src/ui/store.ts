@@ -4,9 +4,11 @@ import type { ClockState, Speed } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
 import type { SimHost } from '../worker/host';
-import { MAX_LINE_LENGTH, type HostEvent } from '../worker/protocol';
+import { MAX_LINE_LENGTH, MAX_STDIN_LENGTH, type HostEvent } from '../worker/protocol';
+import { createEditorStore, type EditorStore, type PipeKubectl } from './editor/editor-store';
 import type { CompletionResult } from './terminal/completion-list';
-import type { KubectlClient } from './terminal/shell';
+import type { KubectlClient, TerminalLink } from './terminal/shell';
+import { createTraceStore, type TraceStore } from './trace/trace-store';
 
 /** How many recent steps the UI keeps for the timeline. */
 export const MAX_STEPS = 500;
@@ -38,13 +40,20 @@ export interface LabActions {
    * code come back by command id) and asks it for completions.
    */
   readonly kubectl: KubectlClient;
+  /** The YAML editor's own store (editor/editor-store.ts): its text, runs and `kubectl edit`. */
+  readonly editor: EditorStore;
+  /** The timeline's slice (trace/trace-store.ts): the trace log, filters, the step under review. */
+  readonly trace: TraceStore;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
 
 /** A store that mirrors one simulation host and sends it the user's commands. */
-export function createLabStore(host: SimHost): LabStore {
+export function createLabStore(simulation: SimHost): LabStore {
+  // The trace slice watches the host's events, and the commands sent to it (to name journeys).
+  const { trace, host } = createTraceStore(simulation);
   const terminal = terminalRequests(host);
+  const editor = createEditorStore(host, terminal.pipe);
   const store = createStore<LabState & LabActions>()((set) => ({
     hostKind: host.kind,
     options: null,
@@ -60,12 +69,15 @@ export function createLabStore(host: SimHost): LabStore {
     select: (selected) => set({ selected }),
     dismissError: () => set({ error: null }),
     kubectl: terminal.client,
+    editor,
+    trace,
   }));
   host.subscribe((event) => {
     switch (event.type) {
       case 'output':
       case 'exit':
       case 'completions':
+      case 'terminalMode':
         terminal.deliver(event);
         break;
       case 'init':
@@ -91,23 +103,36 @@ export function createLabStore(host: SimHost): LabStore {
   return store;
 }
 
-type TerminalEvent = Extract<HostEvent, { type: 'output' | 'exit' | 'completions' }>;
+type TerminalEvent = Extract<HostEvent, { type: 'output' | 'exit' | 'completions' | 'terminalMode' }>;
 
 /** The terminal's requests to the host, each with an id its answers come back with. */
 function terminalRequests(host: SimHost) {
   let nextId = 1;
-  const running = new Map<number, { write: Parameters<KubectlClient['run']>[1]; done(code: number): void }>();
+  const running = new Map<
+    number,
+    { write: Parameters<KubectlClient['run']>[1]; done(code: number): void; terminal?: TerminalLink }
+  >();
   const completing = new Map<number, (answer: CompletionResult) => void>();
   const client: KubectlClient = {
-    run(line, write) {
+    run(line, write, terminal) {
       if (line.length > MAX_LINE_LENGTH) {
         write('stderr', `kubelab: the line is too long (more than ${MAX_LINE_LENGTH} characters)\n`);
         return { exit: Promise.resolve(2), interrupt: () => {} };
       }
       const id = nextId++;
-      const exit = new Promise<number>((done) => running.set(id, { write, done }));
-      host.send({ type: 'exec', id, line });
-      return { exit, interrupt: () => running.has(id) && host.send({ type: 'interrupt', id }) };
+      const exit = new Promise<number>((done) =>
+        running.set(id, { write, done, ...(terminal === undefined ? {} : { terminal }) }),
+      );
+      if (terminal === undefined) host.send({ type: 'exec', id, line });
+      else
+        host.send({ type: 'exec', id, line, terminal: { columns: terminal.columns, rows: terminal.rows } });
+      return {
+        exit,
+        interrupt: () => running.has(id) && host.send({ type: 'interrupt', id }),
+        input: (data) => running.has(id) && host.send({ type: 'stdin', id, data }),
+        resize: (columns, rows) =>
+          running.has(id) && host.send({ type: 'resize', id, size: { columns, rows } }),
+      };
     },
     complete(line, cursor) {
       if (line.length > MAX_LINE_LENGTH) return Promise.resolve({ candidates: [], replaceFrom: cursor });
@@ -117,8 +142,20 @@ function terminalRequests(host: SimHost) {
       return answer;
     },
   };
+  /** Runs a line with text piped to it (the YAML editor's `-f -`). */
+  const pipe: PipeKubectl = (line, stdin, write) => {
+    if (line.length > MAX_LINE_LENGTH || stdin.length > MAX_STDIN_LENGTH) {
+      write('stderr', `kubelab: the text is too long (more than ${MAX_STDIN_LENGTH} characters)\n`);
+      return { exit: Promise.resolve(2) };
+    }
+    const id = nextId++;
+    const exit = new Promise<number>((done) => running.set(id, { write, done }));
+    host.send({ type: 'exec', id, line, stdin });
+    return { exit };
+  };
   const deliver = (event: TerminalEvent) => {
     if (event.type === 'output') running.get(event.id)?.write(event.stream, event.text);
+    else if (event.type === 'terminalMode') running.get(event.id)?.terminal?.setMode(event.mode);
     else if (event.type === 'exit') {
       running.get(event.id)?.done(event.code);
       running.delete(event.id);
@@ -127,5 +164,5 @@ function terminalRequests(host: SimHost) {
       completing.delete(event.id);
     }
   };
-  return { client, deliver };
+  return { client, pipe, deliver };
 }

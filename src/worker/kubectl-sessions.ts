@@ -10,7 +10,10 @@
  * the same frame travel as one event, so the terminal gets at most one write per command
  * per frame, in step with the trace steps the command caused.
  */
+import type { KubectlTerminal, TerminalSize } from '../kubectl/io/terminal';
 import type { Completion } from './completion';
+import { EditRequests } from './edit-requests';
+import { TerminalRelay } from './terminal-relay';
 import type { HostEvent } from './protocol';
 
 /** Where a running command writes, and the signal that tells it Ctrl-C was pressed. */
@@ -18,6 +21,10 @@ export interface KubectlIO {
   stdout(text: string): void;
   stderr(text: string): void;
   readonly signal: AbortSignal;
+  /** Text piped to the command (what `-f -` reads); undefined when nothing is. */
+  readonly stdin?: string;
+  /** The page's terminal, when stdin is it and it streams keystrokes (`exec -it`). */
+  readonly terminal?: KubectlTerminal;
 }
 
 /** What the terminal needs of kubectl: running a command line, and completing one. */
@@ -29,7 +36,10 @@ export interface KubectlShell {
 }
 
 /** The events this module sends. */
-export type SessionEvent = Extract<HostEvent, { type: 'output' | 'exit' | 'completions' }>;
+export type SessionEvent = Extract<
+  HostEvent,
+  { type: 'output' | 'exit' | 'completions' | 'edit' | 'editClosed' | 'terminalMode' }
+>;
 
 /** The exit code a shell reports for a command that Ctrl-C (SIGINT) ended: 128 + 2. */
 export const INTERRUPTED = 130;
@@ -38,8 +48,12 @@ export const INTERRUPTED = 130;
 export class KubectlSessions {
   #shell: KubectlShell | null = null;
   readonly #running = new Map<number, AbortController>();
+  /** The terminals of the running commands started with one. */
+  readonly #terminals = new Map<number, TerminalRelay>();
   #queue: SessionEvent[] = [];
   readonly #wake: () => void;
+  /** `kubectl edit`'s requests for the page's editor (see edit-requests.ts). */
+  readonly edits = new EditRequests((event) => this.#push(event));
 
   /** `wake` asks for a frame, in which the runner takes the queued events with {@link drain}. */
   constructor(wake: () => void) {
@@ -49,11 +63,15 @@ export class KubectlSessions {
   /** Uses a new cluster's kubectl; commands still running against the old one are interrupted. */
   connect(shell: KubectlShell): void {
     for (const id of [...this.#running.keys()]) this.interrupt(id);
+    this.edits.closeAll();
     this.#shell = shell;
   }
 
-  /** Starts command `id`. Ids must be unique among running commands. */
-  exec(id: number, line: string): void {
+  /**
+   * Starts command `id`, with `stdin` piped to it if given, or with the page's terminal
+   * (of `terminal`'s size) as its stdin. Ids must be unique among running commands.
+   */
+  exec(id: number, line: string, stdin?: string, terminal?: TerminalSize): void {
     if (this.#running.has(id)) throw new Error(`command ${id} is already running`);
     const shell = this.#shell;
     if (shell === null) {
@@ -67,14 +85,26 @@ export class KubectlSessions {
     const write = (stream: 'stdout' | 'stderr') => (text: string) => {
       if (live() && text !== '') this.#push({ type: 'output', id, stream, text });
     };
+    const relay =
+      terminal === undefined
+        ? undefined
+        : new TerminalRelay(terminal, (mode) => live() && this.#push({ type: 'terminalMode', id, mode }));
+    if (relay !== undefined) this.#terminals.set(id, relay);
     const finish = (code: number) => {
       if (!live()) return;
+      relay?.close();
+      this.#terminals.delete(id);
       this.#running.delete(id);
       this.#push({ type: 'exit', id, code });
     };
     let run: Promise<number>;
     try {
-      run = shell.run(line, { stdout: write('stdout'), stderr: write('stderr'), signal: controller.signal });
+      const io = { stdout: write('stdout'), stderr: write('stderr'), signal: controller.signal };
+      run = shell.run(line, {
+        ...io,
+        ...(stdin === undefined ? {} : { stdin }),
+        ...(relay === undefined ? {} : { terminal: relay }),
+      });
     } catch (error) {
       run = Promise.reject(error);
     }
@@ -92,8 +122,20 @@ export class KubectlSessions {
     const controller = this.#running.get(id);
     if (controller === undefined) return;
     this.#running.delete(id);
+    this.#terminals.get(id)?.close();
+    this.#terminals.delete(id);
     controller.abort();
     this.#push({ type: 'exit', id, code: INTERRUPTED });
+  }
+
+  /** What the user typed for command `id`'s stdin (null: Ctrl-D ended it). */
+  stdin(id: number, data: string | null): void {
+    this.#terminals.get(id)?.input(data);
+  }
+
+  /** The terminal of command `id` changed size. */
+  resize(id: number, size: TerminalSize): void {
+    this.#terminals.get(id)?.resize(size);
   }
 
   /** Answers completion request `id`; a failed lookup offers nothing. */

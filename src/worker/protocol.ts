@@ -7,8 +7,9 @@ import type { ClusterOptions, ResolvedClusterOptions } from '../sim/cluster';
 import { isSpeed, SPEED_CHOICES, type ClockState, type Speed } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
+import type { TerminalMode, TerminalSize } from '../kubectl/io/terminal';
 
-export type { ClockState, ClusterOptions, Speed, Topology, TraceStep };
+export type { ClockState, ClusterOptions, Speed, TerminalMode, TerminalSize, Topology, TraceStep };
 /** The speeds a user can pick from. */
 export { SPEED_CHOICES };
 
@@ -18,18 +19,47 @@ export type Command =
   | { readonly type: 'reset'; readonly options: ClusterOptions }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
-  /** Runs exactly one event, then stays paused. */
-  | { readonly type: 'step' }
+  /**
+   * Pauses and runs events until something happens: exactly one event (`event`, the
+   * default), until the trace records a step (`trace`), or until it records a step that is
+   * not periodic background work (`shown`, see periodic.ts). Stops early at
+   * {@link MAX_STEP_EVENTS} events or when nothing is scheduled.
+   */
+  | { readonly type: 'step'; readonly until?: StepUntil }
   | { readonly type: 'setSpeed'; readonly speed: Speed }
   /**
    * Runs one kubectl command line from the terminal (its aliases already expanded). What it
-   * writes comes back as `output` events with the same id, then one `exit`.
+   * writes comes back as `output` events with the same id, then one `exit`. `stdin` is text
+   * piped to it (what `-f -` reads, e.g. the YAML editor's manifest).
    */
-  | { readonly type: 'exec'; readonly id: number; readonly line: string }
+  | {
+      readonly type: 'exec';
+      readonly id: number;
+      readonly line: string;
+      readonly stdin?: string;
+      /**
+       * The terminal's size, when stdin is the terminal and its keys can stream to the
+       * command (`kubectl exec -it`): it may then ask for a mode (`terminalMode`), and gets
+       * what is typed through `stdin` commands.
+       */
+      readonly terminal?: TerminalSize;
+    }
+  /** What the user typed while command `id` reads the terminal; null ends its input (Ctrl-D). */
+  | { readonly type: 'stdin'; readonly id: number; readonly data: string | null }
+  /** The terminal of command `id` changed size. */
+  | { readonly type: 'resize'; readonly id: number; readonly size: TerminalSize }
   /** Ctrl-C for the running command `id`: it exits at once with code 130. */
   | { readonly type: 'interrupt'; readonly id: number }
   /** Asks for completions of the word before `cursor` (a UTF-16 index into `line`). */
-  | { readonly type: 'complete'; readonly id: number; readonly line: string; readonly cursor: number };
+  | { readonly type: 'complete'; readonly id: number; readonly line: string; readonly cursor: number }
+  /** The YAML editor's answer to `edit` request `id`: the saved text, or null for Cancel. */
+  | { readonly type: 'edited'; readonly id: number; readonly text: string | null };
+
+/** How far one Step command runs: see the `step` command. */
+export type StepUntil = 'event' | 'trace' | 'shown';
+
+/** The most events one Step command runs while looking for a step to show. */
+export const MAX_STEP_EVENTS = 5_000;
 
 /** Events the simulation sends back. */
 export type HostEvent =
@@ -62,7 +92,20 @@ export type HostEvent =
       readonly id: number;
       readonly candidates: readonly string[];
       readonly replaceFrom: number;
-    };
+    }
+  /**
+   * `kubectl edit` opens an editor: show `text` (kubectl's temporary file `name`) in the YAML
+   * editor and answer with an `edited` command with the same id.
+   */
+  | { readonly type: 'edit'; readonly id: number; readonly name: string; readonly text: string }
+  /** Edit request `id` is withdrawn (its command ended): stop editing, answer nothing. */
+  | { readonly type: 'editClosed'; readonly id: number }
+  /**
+   * Command `id` reads the terminal: `raw` passes every key as typed and writes its output
+   * as is (`exec -it`), `line` edits a line locally and sends it on Enter (`exec -i`), `off`
+   * gives the keys back to the shell. Its `exit` ends the mode too.
+   */
+  | { readonly type: 'terminalMode'; readonly id: number; readonly mode: TerminalMode };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -87,15 +130,55 @@ function clusterOptionsError(options: unknown): string | null {
 /** The longest command line the terminal sends. */
 export const MAX_LINE_LENGTH = 65_536;
 
+/** The most text a command may have piped to it, or an edit may save (UTF-16 units). */
+export const MAX_STDIN_LENGTH = 4 * 1024 * 1024;
+
+/** The largest terminal size accepted, in columns or rows. */
+const MAX_TERMINAL_CELLS = 10_000;
+
+/** A terminal size, if `value` is one. */
+function terminalSize(value: unknown): TerminalSize | undefined {
+  if (!isRecord(value)) return undefined;
+  const { columns, rows } = value;
+  const ok = (n: unknown) => Number.isInteger(n) && (n as number) > 0 && (n as number) <= MAX_TERMINAL_CELLS;
+  return ok(columns) && ok(rows) ? { columns: columns as number, rows: rows as number } : undefined;
+}
+
+/** Checks `stdin` and `resize`: a command id and what was typed, or the new size. */
+function terminalInput(message: Record<string, unknown>): Command | { error: string } {
+  const { type, id, data, size } = message;
+  if (!Number.isSafeInteger(id) || (id as number) < 0)
+    return { error: `${String(type)} needs a whole-number id` };
+  if (type === 'stdin')
+    return data === null || (typeof data === 'string' && data.length <= MAX_LINE_LENGTH)
+      ? { type: 'stdin', id: id as number, data }
+      : { error: `stdin needs text of at most ${MAX_LINE_LENGTH} characters, or null` };
+  const parsed = terminalSize(size);
+  return parsed === undefined
+    ? { error: `resize needs a size of 1 to ${MAX_TERMINAL_CELLS} columns and rows` }
+    : { type: 'resize', id: id as number, size: parsed };
+}
+
 /** Checks the terminal's commands: a whole-number id, a line of text, a cursor inside it. */
 function terminalCommand(message: Record<string, unknown>): Command | { error: string } {
-  const { type, id, line, cursor } = message;
+  const { type, id, line, cursor, stdin, terminal } = message;
   if (!Number.isSafeInteger(id) || (id as number) < 0)
     return { error: `${String(type)} needs a whole-number id` };
   if (type === 'interrupt') return { type, id: id as number };
   if (typeof line !== 'string' || line.length > MAX_LINE_LENGTH)
     return { error: `${String(type)} needs a line of at most ${MAX_LINE_LENGTH} characters` };
-  if (type === 'exec') return { type, id: id as number, line };
+  if (type === 'exec' && terminal !== undefined) {
+    const size = terminalSize(terminal);
+    if (size === undefined || stdin !== undefined)
+      return { error: 'exec terminal needs a size of whole columns and rows, and no stdin' };
+    return { type, id: id as number, line, terminal: size };
+  }
+  if (type === 'exec') {
+    if (stdin === undefined) return { type, id: id as number, line };
+    return typeof stdin === 'string' && stdin.length <= MAX_STDIN_LENGTH
+      ? { type, id: id as number, line, stdin }
+      : { error: `exec stdin must be text of at most ${MAX_STDIN_LENGTH} characters` };
+  }
   if (!Number.isInteger(cursor) || (cursor as number) < 0 || (cursor as number) > line.length)
     return { error: 'complete needs a cursor inside the line' };
   return { type: 'complete', id: id as number, line, cursor: cursor as number };
@@ -111,8 +194,14 @@ export function parseCommand(message: unknown): Command | { error: string } {
   switch (message.type) {
     case 'play':
     case 'pause':
-    case 'step':
       return { type: message.type };
+    case 'step': {
+      const { until } = message;
+      if (until === undefined) return { type: 'step' };
+      return until === 'event' || until === 'trace' || until === 'shown'
+        ? { type: 'step', until }
+        : { error: `step until must be event, trace or shown; got ${JSON.stringify(until)}` };
+    }
     case 'setSpeed':
       return isSpeed(message.speed)
         ? { type: 'setSpeed', speed: message.speed }
@@ -127,6 +216,16 @@ export function parseCommand(message: unknown): Command | { error: string } {
     case 'interrupt':
     case 'complete':
       return terminalCommand(message);
+    case 'stdin':
+    case 'resize':
+      return terminalInput(message);
+    case 'edited': {
+      const { id, text } = message;
+      if (!Number.isSafeInteger(id) || (id as number) < 0) return { error: 'edited needs a whole-number id' };
+      return text === null || (typeof text === 'string' && text.length <= MAX_STDIN_LENGTH)
+        ? { type: 'edited', id: id as number, text }
+        : { error: `edited needs the saved text (at most ${MAX_STDIN_LENGTH} characters) or null` };
+    }
     default:
       return { error: `unknown command ${JSON.stringify(message.type)}` };
   }

@@ -1,9 +1,11 @@
 import { createCluster, type Cluster, type ClusterOptions } from '../sim/cluster';
 import { Player } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
+import type { EditorBridge } from './edit-requests';
 import { connectKubectl } from './kubectl-shell';
 import { KubectlSessions, type KubectlShell } from './kubectl-sessions';
-import { parseCommand, type Command, type HostEvent } from './protocol';
+import { PeriodicTracker } from './periodic';
+import { MAX_STEP_EVENTS, parseCommand, type Command, type HostEvent, type StepUntil } from './protocol';
 
 /** What a runner needs from the place it runs in (a worker, or the page itself). */
 export interface RunnerEnv {
@@ -27,6 +29,9 @@ export class SimulationRunner {
   #player: Player | null = null;
   #unsubscribe: () => void = () => {};
   #steps: TraceStep[] = [];
+  #periodic = new PeriodicTracker();
+  /** How many steps that are not periodic background work the trace has recorded. */
+  #shown = 0;
   #dirty = false;
   #frameRequested = false;
   #lastFrame: number | null = null;
@@ -39,7 +44,7 @@ export class SimulationRunner {
   constructor(
     private readonly env: RunnerEnv,
     private readonly build: (options: ClusterOptions) => Cluster = createCluster,
-    private readonly connect: (cluster: Cluster) => KubectlShell = connectKubectl,
+    private readonly connect: (cluster: Cluster, editor?: EditorBridge) => KubectlShell = connectKubectl,
   ) {}
 
   /** Applies one message from the UI; an invalid one is answered with an error event. */
@@ -58,11 +63,17 @@ export class SimulationRunner {
       case 'reset':
         return this.#reset(command.options);
       case 'exec':
-        return this.#sessions.exec(command.id, command.line);
+        return this.#sessions.exec(command.id, command.line, command.stdin, command.terminal);
+      case 'stdin':
+        return this.#sessions.stdin(command.id, command.data);
+      case 'resize':
+        return this.#sessions.resize(command.id, command.size);
       case 'interrupt':
         return this.#sessions.interrupt(command.id);
       case 'complete':
         return this.#sessions.complete(command.id, command.line, command.cursor);
+      case 'edited':
+        return this.#sessions.edits.answer(command.id, command.text);
     }
     const player = this.#player;
     if (player === null) throw new Error('no cluster yet: send reset first');
@@ -76,7 +87,7 @@ export class SimulationRunner {
         this.#lastFrame = null;
         break;
       case 'step':
-        player.step();
+        this.#step(player, command.until ?? 'event');
         this.#lastFrame = null;
         break;
       case 'setSpeed':
@@ -86,15 +97,29 @@ export class SimulationRunner {
     this.#markDirty();
   }
 
+  /** Runs events until `until` is met (see the `step` command), at most MAX_STEP_EVENTS. */
+  #step(player: Player, until: StepUntil): void {
+    const steps = this.#steps.length;
+    const shown = this.#shown;
+    for (let events = 0; events < MAX_STEP_EVENTS; events++) {
+      if (!player.step() || until === 'event') return;
+      if (until === 'trace' && this.#steps.length > steps) return;
+      if (until === 'shown' && this.#shown > shown) return;
+    }
+  }
+
   #reset(options: ClusterOptions): void {
     this.#unsubscribe();
     const cluster = this.build(options);
     this.#player = new Player(cluster.kernel);
     this.#steps = [];
+    this.#periodic = new PeriodicTracker();
+    this.#shown = 0;
     this.#lastFrame = null;
-    this.#sessions.connect(this.connect(cluster));
+    this.#sessions.connect(this.connect(cluster, this.#sessions.edits));
     this.#unsubscribe = cluster.kernel.trace.subscribe((step) => {
       this.#steps.push(step);
+      if (!this.#periodic.classify(step)) this.#shown++;
       this.#markDirty();
     });
     this.env.emit({

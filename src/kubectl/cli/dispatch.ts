@@ -6,10 +6,12 @@
  * as kubectl prints errors. Resolves with the exit code.
  */
 import type { Command } from '../cmd/types';
+import { klogLine } from '../client/klog';
 import { ExitError, formatError } from '../errors';
 import type { FlagSpec } from '../flags/flags';
 import { HELP_FLAG, nonFlagPositions, parseFlags } from '../flags/parse';
 import type { Streams } from '../io/output';
+import type { KubectlTerminal } from '../io/terminal';
 import { RunContext, type Session } from './context';
 import { helpText, usageText, type CommandGroup } from './help';
 import { suggestionText } from './suggest';
@@ -72,8 +74,17 @@ export class Dispatcher {
     this.#session = session;
   }
 
-  /** Runs `argv` (the words after `kubectl`), writing to `out`; resolves with the exit code. */
-  async run(argv: readonly string[], out: Streams, signal: AbortSignal): Promise<number> {
+  /**
+   * Runs `argv` (the words after `kubectl`), writing to `out`, with `stdin` piped to it;
+   * resolves with the exit code.
+   */
+  async run(
+    argv: readonly string[],
+    out: Streams,
+    signal: AbortSignal,
+    stdin?: string,
+    terminal?: KubectlTerminal,
+  ): Promise<number> {
     const { root } = this.#tree;
     const found = find(root, argv);
     if (found.chain.length === 1 && found.rest.length > 0) {
@@ -100,13 +111,29 @@ export class Dispatcher {
       out.stdout(help());
       return 0;
     }
+    const missing = (command.requiredFlags ?? []).filter((f) => !parsed.values.changed(f));
+    if (missing.length > 0) {
+      // kubectl's main logs cobra's error through klog and exits 1.
+      const names = missing.map((f) => `\\"${f}\\"`).join(', ');
+      out.stderr(
+        klogLine(
+          this.#session.now(),
+          'run.go:72',
+          `"command failed" err="required flag(s) ${names} not set"`,
+        ).replace(/^I/, 'E'),
+      );
+      return 1;
+    }
     const ctx = new RunContext(this.#session, {
       path,
       args: parsed.args,
+      argsLenAtDash: parsed.argsLenAtDash,
       flags: parsed.values,
       out,
       signal,
       help,
+      ...(stdin === undefined ? {} : { stdin }),
+      ...(terminal === undefined ? {} : { terminal }),
     });
     try {
       return (await command.run(ctx)) ?? 0;

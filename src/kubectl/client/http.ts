@@ -1,14 +1,17 @@
 /**
  * The HTTP transport: requests go to an apiserver URL with `fetch` (Node's or a
  * browser's), authenticated with a bearer token, as kubectl sends them. Watches arrive as a
- * chunked body of newline-delimited JSON events. The differential test uses it to run the
- * in-page kubectl against the same served cluster as the real kubectl.
+ * chunked body of newline-delimited JSON events; exec and attach upgrade to a WebSocket the
+ * host opens. The differential test uses it to run the in-page kubectl against the same
+ * served cluster as the real kubectl.
  */
+import { openRemoteCommand, type WebSocketConnector } from './remotecommand';
 import {
   ConnectionError,
   encodeQuery,
   type RestRequest,
   type RestResponse,
+  type StreamSession,
   type Transport,
 } from './transport';
 
@@ -16,11 +19,29 @@ import {
 export class HttpTransport implements Transport {
   readonly #server: string;
   readonly #token: string | undefined;
+  readonly #webSocket: WebSocketConnector | undefined;
 
-  /** `server` is the apiserver's base URL (`http://127.0.0.1:6443`). */
-  constructor(server: string, token?: string) {
+  /**
+   * `server` is the apiserver's base URL (`http://127.0.0.1:6443`); `webSocket` opens the
+   * WebSockets of exec and attach (without it they cannot connect).
+   */
+  constructor(server: string, token?: string, options: { readonly webSocket?: WebSocketConnector } = {}) {
     this.#server = server.replace(/\/$/, '');
     this.#token = token;
+    this.#webSocket = options.webSocket;
+  }
+
+  connect(request: RestRequest): Promise<{ readonly session: StreamSession } | RestResponse> {
+    const query = encodeQuery(request.query);
+    const url = `${this.#server.replace(/^http/, 'ws')}${request.path}${query === '' ? '' : `?${query}`}`;
+    if (this.#webSocket === undefined)
+      return Promise.reject(new ConnectionError(`Unable to connect to the server: no WebSocket for ${url}`));
+    // The socket makes its own upgrade headers.
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(request.headers))
+      if (k !== 'upgrade' && k !== 'connection') headers[k] = v;
+    if (this.#token !== undefined) headers.authorization = `Bearer ${this.#token}`;
+    return openRemoteCommand(this.#webSocket, url, headers);
   }
 
   async send(request: RestRequest, signal?: AbortSignal): Promise<RestResponse> {

@@ -2,10 +2,11 @@
  * The in-page transport: requests go straight to the simulated apiserver in the same
  * worker, from the client `kubectl`, so each one is a step in the trace. Responses are
  * encoded as they would be on the wire (JSON text, newline-delimited watch events), so
- * the rest of kubectl cannot tell this transport from HTTP.
+ * the rest of kubectl cannot tell this transport from HTTP; exec and attach sessions are
+ * the apiserver's own, with the channels a WebSocket would carry.
  */
 import type { ApiRequest, ApiResponse } from '../../sim/apiserver/types';
-import type { RestRequest, RestResponse, Transport } from './transport';
+import type { RestRequest, RestResponse, StreamSession, Transport } from './transport';
 
 /** What the transport needs of the apiserver: its request handler. */
 export interface RequestHandler {
@@ -65,6 +66,16 @@ export class InProcessTransport implements Transport {
     });
   }
 
+  connect(request: RestRequest): Promise<{ readonly session: StreamSession } | RestResponse> {
+    const response = this.#handle(request);
+    if ('session' in response) return Promise.resolve({ session: response.session });
+    if ('watch' in response) response.watch.close();
+    if ('stream' in response) response.stream.close();
+    if ('watch' in response || 'stream' in response)
+      return Promise.reject(new Error(`${request.path}: a streaming response to an upgrade request`));
+    return Promise.resolve(whole(response));
+  }
+
   #handle(request: RestRequest): ApiResponse {
     return this.#server.handle({
       method: request.method,
@@ -80,7 +91,7 @@ export class InProcessTransport implements Transport {
 /** A non-streaming response as it would arrive over HTTP. */
 function whole(response: ApiResponse): RestResponse {
   if ('session' in response) {
-    // exec and attach need a streaming protocol this transport does not speak.
+    // exec and attach are upgrades: a plain request is refused, as over HTTP.
     response.session.close();
     return { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Upgrade request required' };
   }

@@ -14,6 +14,7 @@ function fake(response: Partial<RestResponse>, chunks: string[] = []) {
       if (answer.status === 200) chunks.forEach(onChunk);
       return answer.status === 200 ? { ...answer, body: '' } : answer;
     },
+    connect: async (req) => (requests.push(req), answer),
   };
   return { transport, requests };
 }

@@ -4,7 +4,7 @@
  * StatusErrors as client-go does, prints the server's warnings (`Warning: ...`), logs each
  * request at `-v=6` and above, and decodes watch streams into events.
  */
-import type { Status, WatchEvent } from '../../sim/apiserver/types';
+import type { Status, StreamSession, WatchEvent } from '../../sim/apiserver/types';
 import { StatusError } from '../errors';
 import { genericStatus, type Target } from './status';
 import {
@@ -31,6 +31,8 @@ export interface RestClientOptions {
   readonly now: () => number;
   /** Aborted by Ctrl-C. */
   readonly signal: AbortSignal;
+  /** Headers every request carries (impersonation: `Impersonate-User`...). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A request as commands describe it: only the path is required. */
@@ -50,6 +52,7 @@ export interface RequestSpec {
 const USER_AGENT = 'kubectl/v1.32.4 (linux/amd64) kubernetes/59526cd';
 
 const STATUS_TEXT: Readonly<Record<number, string>> = {
+  101: 'Switching Protocols',
   200: 'OK',
   201: 'Created',
   202: 'Accepted',
@@ -97,9 +100,13 @@ export class RestClient {
 
   /**
    * Opens a watch and calls `onEvent` for each event until the server ends the stream or
-   * the run is interrupted. A failed request throws a StatusError.
+   * `signal` (by default the run's Ctrl-C) aborts it. A failed request throws a StatusError.
    */
-  async watch(spec: RequestSpec, onEvent: (event: WatchEvent) => void): Promise<void> {
+  async watch(
+    spec: RequestSpec,
+    onEvent: (event: WatchEvent) => void,
+    signal: AbortSignal = this.#options.signal,
+  ): Promise<void> {
     const request = this.#build(spec);
     const started = this.#options.now();
     let pending = '';
@@ -114,10 +121,45 @@ export class RestClient {
           if (line !== '') onEvent(JSON.parse(line) as WatchEvent);
         }
       },
-      this.#options.signal,
+      signal,
     );
     this.#after(request, response, started);
     if (response.status !== 200) throw toStatusError(spec, response);
+  }
+
+  /**
+   * Sends a request whose body streams as text (a followed log) and calls `onChunk` with
+   * each piece until the server ends it or `signal` (by default the run's Ctrl-C) aborts
+   * it. A failed request throws a StatusError.
+   */
+  async stream(
+    spec: RequestSpec,
+    onChunk: (text: string) => void,
+    signal: AbortSignal = this.#options.signal,
+  ): Promise<void> {
+    const request = this.#build(spec);
+    const started = this.#options.now();
+    const response = await this.#options.transport.stream(request, onChunk, signal);
+    this.#after(request, response, started);
+    if (response.status < 200 || response.status > 299) throw toStatusError(spec, response);
+    if (response.body !== '') onChunk(response.body);
+  }
+
+  /**
+   * Opens an exec or attach session (an upgraded connection). A refused upgrade throws a
+   * StatusError.
+   */
+  async connect(spec: RequestSpec): Promise<StreamSession> {
+    const request = this.#build({
+      ...spec,
+      headers: { ...spec.headers, connection: 'Upgrade', upgrade: 'websocket' },
+    });
+    const started = this.#options.now();
+    const answer = await this.#options.transport.connect(request);
+    const response = 'session' in answer ? { status: 101, headers: {}, body: '' } : answer;
+    this.#after(request, response, started);
+    if ('session' in answer) return answer.session;
+    throw toStatusError(spec, answer);
   }
 
   #build(spec: RequestSpec): RestRequest {
@@ -127,7 +169,12 @@ export class RestClient {
       method: spec.method ?? 'GET',
       path: spec.path,
       query,
-      headers: { accept: 'application/json, */*', 'user-agent': USER_AGENT, ...spec.headers },
+      headers: {
+        accept: 'application/json, */*',
+        'user-agent': USER_AGENT,
+        ...this.#options.headers,
+        ...spec.headers,
+      },
       ...(spec.body === undefined ? {} : { body: spec.body }),
     };
   }

@@ -13,6 +13,7 @@ function setup() {
   const transport: Transport = {
     send: (req) => (requests.push(req), inner.send(req)),
     stream: (req, onChunk, signal) => inner.stream(req, onChunk, signal),
+    connect: (req) => inner.connect(req),
   };
   let now = 0;
   const client = new RestClient({

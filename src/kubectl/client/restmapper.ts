@@ -78,6 +78,31 @@ export class RestMapper {
       .join(',');
   }
 
+  /**
+   * Every resource a bare resource name (`deployments`, `deploy`, `pod`) stands for, in
+   * every group and version, by priority (RESTMapper.ResourcesFor); throws kubectl's
+   * NoResourceTypeError when there is none.
+   */
+  async mappingsFor(resource: string): Promise<Mapping[]> {
+    const find = (doc: DiscoveryDocument) => {
+      const expanded = this.#expandShortcut({ resource, group: '', version: '' }, doc);
+      const name = expanded.resource.toLowerCase();
+      return byPriority(doc).filter(
+        (r) =>
+          (expanded.group === '' || r.group === expanded.group) &&
+          (r.name === name || singularOf(r) === name),
+      );
+    };
+    const found = find(await this.#discovery.document());
+    if (found.length > 0 || this.#discovery.fresh) {
+      if (found.length === 0) throw new NoResourceTypeError(resource);
+      return found;
+    }
+    const again = find(await this.#discovery.refresh());
+    if (again.length === 0) throw new NoResourceTypeError(resource);
+    return again;
+  }
+
   #map(arg: string, doc: DiscoveryDocument): Mapping | undefined {
     const resources = byPriority(doc);
     const parts = arg.split('.');

@@ -4,9 +4,9 @@
  * implementations exist: in-process (the simulated apiserver in the same worker, every
  * request a trace step) and HTTP (the simulated apiserver served by `npm run apiserver`).
  */
-import type { HttpMethod } from '../../sim/apiserver/types';
+import type { HttpMethod, StreamSession } from '../../sim/apiserver/types';
 
-export type { HttpMethod };
+export type { HttpMethod, StreamSession };
 
 /** One HTTP request, before it is encoded for the wire. */
 export interface RestRequest {
@@ -38,6 +38,12 @@ export interface Transport {
    * stream or `signal` aborts it; any other response resolves at once, whole.
    */
   stream(request: RestRequest, onChunk: (text: string) => void, signal: AbortSignal): Promise<RestResponse>;
+  /**
+   * Opens an exec or attach connection: an upgrade to remotecommand's streaming protocol
+   * (`v5.channel.k8s.io` over WebSocket). Resolves with the session once the server
+   * switched protocols, or with its whole answer when it refused (a `Status`).
+   */
+  connect(request: RestRequest): Promise<{ readonly session: StreamSession } | RestResponse>;
 }
 
 /** A failure to reach the server at all (connection refused, DNS, TLS), as kubectl reports it. */
@@ -73,5 +79,5 @@ export function refusing(server: string): Transport {
         `The connection to the server ${new URL(server).host} was refused - did you specify the right host or port?`,
       ),
     );
-  return { send: refuse, stream: refuse };
+  return { send: refuse, stream: refuse, connect: refuse };
 }

@@ -26,6 +26,7 @@ describe('kubectl get', () => {
   const recording = (inner: Transport): Transport => ({
     send: (req, signal) => (requests.push(req), inner.send(req, signal)),
     stream: (req, onChunk, signal) => (requests.push(req), inner.stream(req, onChunk, signal)),
+    connect: (req) => (requests.push(req), inner.connect(req)),
   });
 
   beforeAll(async () => {
@@ -41,8 +42,8 @@ describe('kubectl get', () => {
     expect(code).toBe(0);
     expect(ages(stdout)).toBe(
       'NAME                  READY   STATUS    RESTARTS   AGE\n' +
-        'web-c68c68797-bxk5c   1/1     Running   0          <age>\n' +
-        'web-c68c68797-mprkc   1/1     Running   0          <age>\n',
+        'web-c68c68797-hfmsc   1/1     Running   0          <age>\n' +
+        'web-c68c68797-zlrrf   1/1     Running   0          <age>\n',
     );
     expect(last()).toMatchObject({
       method: 'GET',
@@ -86,10 +87,10 @@ describe('kubectl get', () => {
       'NAMESPACE   NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n' +
         'default     service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   <age>\n' +
         '\n' +
-        'NAMESPACE   NAME          STATUS    ROLES    AGE   VERSION\n' +
-        '            node/node-1   Unknown   <none>   <age>    v1.32.4\n' +
-        '            node/node-2   Unknown   <none>   <age>    v1.32.4\n' +
-        '            node/node-3   Unknown   <none>   <age>    v1.32.4\n',
+        'NAMESPACE   NAME          STATUS   ROLES    AGE   VERSION\n' +
+        '            node/node-1   Ready    <none>   <age>    v1.32.4\n' +
+        '            node/node-2   Ready    <none>   <age>    v1.32.4\n' +
+        '            node/node-3   Ready    <none>   <age>    v1.32.4\n',
     );
     expect((await t.run('kubectl get nodes -A')).stdout).toMatch(/^NAME {5}STATUS/);
   });

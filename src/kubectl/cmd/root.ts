@@ -6,18 +6,51 @@
 import type { CommandGroup } from '../cli/help';
 import { apiResources } from './api-resources';
 import { apiVersions } from './api-versions';
+import { annotate } from './annotate';
+import { apply } from './apply';
+import { autoscale } from './autoscale';
+import { attach } from './attach';
+import { auth } from './auth';
 import { clusterInfo } from './cluster-info';
 import { config } from './config';
+import { create } from './create';
+import { deleteCommand } from './delete';
+import { edit } from './edit';
+import { expose } from './expose';
+import { cordon, uncordon } from './cordon';
+import { describe } from './describe';
+import { drain } from './drain';
+import { events } from './events';
+import { exec } from './exec';
+import { explain } from './explain';
 import { get } from './get';
+import { label } from './label';
 import { GLOBAL_FLAGS } from './globals';
+import { logs } from './logs';
 import { options } from './options';
+import { patch } from './patch';
+import { rollout } from './rollout';
+import { runCommand } from './run';
+import { scale } from './scale';
+import { set } from './set';
+import { taint } from './taint';
+import { top } from './top';
 import type { Command } from './types';
 import { version } from './version';
+import { wait } from './wait';
 
 /** The groups of `kubectl --help`, each in kubectl's order. */
 export const COMMAND_GROUPS: readonly CommandGroup[] = [
-  { title: 'Basic Commands (Intermediate):', commands: [get] },
-  { title: 'Cluster Management Commands:', commands: [clusterInfo] },
+  { title: 'Basic Commands (Beginner):', commands: [create, expose, runCommand, set] },
+  { title: 'Basic Commands (Intermediate):', commands: [explain, get, edit, deleteCommand] },
+  { title: 'Deploy Commands:', commands: [rollout, scale, autoscale] },
+  { title: 'Cluster Management Commands:', commands: [clusterInfo, top, cordon, uncordon, drain, taint] },
+  {
+    title: 'Troubleshooting and Debugging Commands:',
+    commands: [describe, logs, attach, exec, auth, events],
+  },
+  { title: 'Advanced Commands:', commands: [apply, patch, wait] },
+  { title: 'Settings Commands:', commands: [label, annotate] },
 ];
 
 /** Commands outside the groups, registered after them (listed as "Other Commands", sorted). */

@@ -8,6 +8,7 @@ import type { Discovery } from '../client/discovery';
 import type { RestClient } from '../client/rest';
 import type { RestMapper } from '../client/restmapper';
 import type { FlagSpec, FlagValues } from '../flags/flags';
+import type { CommandInput } from '../io/input';
 import type { Streams } from '../io/output';
 import type { ClientConfig, Kubeconfig } from '../kubeconfig';
 import type { VersionInfo } from '../version';
@@ -30,6 +31,8 @@ export interface Command {
   readonly example?: string;
   /** The command's own flags. */
   readonly flags?: readonly FlagSpec[];
+  /** Flags that must be given (cobra's MarkFlagRequired), checked before `run`. */
+  readonly requiredFlags?: readonly string[];
   /** Flags the command's subcommands inherit too (cobra's persistent flags). */
   readonly persistentFlags?: readonly FlagSpec[];
   readonly subcommands?: readonly Command[];
@@ -43,13 +46,22 @@ export interface CommandContext {
   readonly path: string;
   /** Positional arguments (flags removed). */
   readonly args: readonly string[];
+  /** How many of `args` came before `--` (cobra's ArgsLenAtDash), or -1 without `--`. */
+  readonly argsLenAtDash: number;
   /** The command's flags, global ones included. */
   readonly flags: FlagValues;
   readonly out: Streams;
+  /** Standard input, the host's workspace of files and its editor, when there are any. */
+  readonly input: CommandInput;
   /** Aborted by Ctrl-C: commands that wait (watches) stop. */
   readonly signal: AbortSignal;
   /** Wall-clock time in epoch ms (the simulation's clock in the page). */
   now(): number;
+  /**
+   * Waits `ms` on the same clock as `now` (virtual in the page): true once the time has
+   * passed, false if `signal` (by default the run's Ctrl-C) aborted first.
+   */
+  sleep(ms: number, signal?: AbortSignal): Promise<boolean>;
   /** The session's kubeconfig; config commands change it. */
   readonly kubeconfig: Kubeconfig;
   /** The version this kubectl reports as its client version. */

@@ -5,7 +5,7 @@ import { goList, printAnnotationsMultiline, printLabelsMultiline } from './forma
 import { DescribeWriter, LEVEL_0, LEVEL_1, type PrefixWriter } from './writer';
 
 /** Splits rules into rules of one group, resource, verb and resource name (or one URL and verb). */
-function breakdown(rule: PolicyRule): PolicyRule[] {
+export function breakdown(rule: PolicyRule): PolicyRule[] {
   const rules: PolicyRule[] = [];
   for (const group of rule.apiGroups ?? []) {
     for (const resource of rule.resources ?? []) {
@@ -23,7 +23,7 @@ function breakdown(rule: PolicyRule): PolicyRule[] {
 }
 
 /** Merges the verbs of rules that name the same single group, resource and resource name. */
-function compact(rules: readonly PolicyRule[]): PolicyRule[] {
+export function compact(rules: readonly PolicyRule[]): PolicyRule[] {
   const complex: PolicyRule[] = [];
   const simple = new Map<string, PolicyRule>();
   for (const rule of rules) {
@@ -40,12 +40,12 @@ function compact(rules: readonly PolicyRule[]): PolicyRule[] {
 }
 
 /** PolicyRule's generated String(), which kubectl sorts the rules by. */
-const ruleString = (r: PolicyRule): string =>
+export const ruleString = (r: PolicyRule): string =>
   `&PolicyRule{Verbs:${goList(r.verbs)},APIGroups:${goList(r.apiGroups)},Resources:${goList(r.resources)},` +
   `ResourceNames:${goList(r.resourceNames)},NonResourceURLs:${goList(r.nonResourceURLs)},}`;
 
 /** `resource.group/subresource` of a rule's first resource. */
-function resourceWithGroup(rule: PolicyRule): string {
+export function resourceWithGroup(rule: PolicyRule): string {
   const resource = rule.resources?.[0];
   if (resource === undefined) return '';
   const slash = resource.indexOf('/');

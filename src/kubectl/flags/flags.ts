@@ -18,6 +18,11 @@ export interface FlagSpec {
   readonly usage: string;
   /** Hidden flags work but are not listed in help. */
   readonly hidden?: boolean;
+  /**
+   * pflag's NoOptDefVal: the value a string flag takes when given without `=value`
+   * (`--dry-run` means `--dry-run=unchanged`); the next argument is then not its value.
+   */
+  readonly noOptDefault?: string;
 }
 
 type Options = { readonly shorthand?: string; readonly hidden?: boolean };
@@ -30,9 +35,20 @@ export const flag = {
     usage,
     ...options,
   }),
-  string: (name: string, usage: string, options: Options & { default?: string } = {}): FlagSpec => ({
+  string: (
+    name: string,
+    usage: string,
+    options: Options & { default?: string; noOptDefault?: string } = {},
+  ): FlagSpec => ({
     name,
     type: 'string',
+    usage,
+    ...options,
+  }),
+  /** A Go time.Duration flag; its default in nanoseconds. */
+  duration: (name: string, usage: string, options: Options & { default?: number } = {}): FlagSpec => ({
+    name,
+    type: 'duration',
     usage,
     ...options,
   }),
@@ -106,6 +122,11 @@ export class FlagValues {
   int(name: string): number {
     const spec = this.#spec(name);
     return this.#get(name, spec.type === 'level' ? 'level' : 'int') as number;
+  }
+
+  /** A `duration` flag, in nanoseconds. */
+  duration(name: string): number {
+    return this.#get(name, 'duration') as number;
   }
 
   /** A `stringSlice` or `stringArray` flag. */

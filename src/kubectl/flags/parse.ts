@@ -4,11 +4,19 @@
  * `--bool=false`, flags anywhere among the arguments, and `--` ending the flags.
  */
 import { FlagValues, type FlagSpec } from './flags';
-import { goQuote, parseGoBool, parseGoInt, splitCsv, type FlagValue } from './values';
+import { goQuote, parseDurationFlag, parseGoBool, parseGoInt, splitCsv, type FlagValue } from './values';
 
-/** The outcome of parsing: the positional arguments and flag values, or pflag's error text. */
+/**
+ * The outcome of parsing: the positional arguments and flag values (and, as pflag's
+ * ArgsLenAtDash, how many arguments came before `--`, or -1), or pflag's error text.
+ */
 export type ParseResult =
-  | { readonly args: string[]; readonly values: FlagValues; readonly help: boolean }
+  | {
+      readonly args: string[];
+      readonly values: FlagValues;
+      readonly help: boolean;
+      readonly argsLenAtDash: number;
+    }
   | { readonly error: string };
 
 /** The `-h, --help` flag cobra gives every command. */
@@ -39,6 +47,8 @@ function convert(spec: FlagSpec, text: string): FlagValue | { error: string } {
       return splitCsv(text);
     case 'stringArray':
       return [text];
+    case 'duration':
+      return parseDurationFlag(text);
   }
 }
 
@@ -48,6 +58,7 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
   const byShorthand = new Map(specs.filter((s) => s.shorthand !== undefined).map((s) => [s.shorthand, s]));
   const values = new FlagValues(specs);
   const args: string[] = [];
+  let argsLenAtDash = -1;
   const queue = [...argv];
   const set = (spec: FlagSpec, text: string): string | undefined => {
     const value = convert(spec, text);
@@ -63,6 +74,7 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
       continue;
     }
     if (arg === '--') {
+      argsLenAtDash = args.length;
       args.push(...queue);
       break;
     }
@@ -75,6 +87,7 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
       if (spec === undefined) return { error: `unknown flag: --${name}` };
       let text: string;
       if (eq >= 0) text = body.slice(eq + 1);
+      else if (spec.noOptDefault !== undefined) text = spec.noOptDefault;
       else if (spec.type === 'bool') text = 'true';
       else if (queue.length > 0) text = queue.shift() as string;
       else return { error: `flag needs an argument: ${arg}` };
@@ -91,8 +104,8 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
       let text: string;
       let rest = '';
       if (shorthands.length > 2 && shorthands.charAt(1) === '=') text = shorthands.slice(2);
-      else if (spec.type === 'bool') {
-        text = 'true';
+      else if (spec.type === 'bool' || spec.noOptDefault !== undefined) {
+        text = spec.noOptDefault ?? 'true';
         rest = shorthands.slice(1);
       } else if (shorthands.length > 1) text = shorthands.slice(1);
       else if (queue.length > 0) text = queue.shift() as string;
@@ -102,7 +115,7 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
       shorthands = rest;
     }
   }
-  return { args, values, help: values.bool('help') };
+  return { args, values, help: values.bool('help'), argsLenAtDash };
 }
 
 /**
@@ -111,7 +124,8 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
  * assumed to take the next argument, and `--` ends the search.
  */
 export function nonFlagPositions(specs: readonly FlagSpec[], argv: readonly string[]): number[] {
-  const takesValue = (spec: FlagSpec | undefined) => spec?.type !== 'bool';
+  const takesValue = (spec: FlagSpec | undefined) =>
+    spec?.type !== 'bool' && spec?.noOptDefault === undefined;
   const positions: number[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;

@@ -2,13 +2,15 @@
  * Flag value types as pflag (and klog, for `-v`) define them: how a typed string becomes a
  * value, with Go's parsing rules and error texts, and how a default prints in help.
  */
+import { formatGoDuration, parseGoDuration } from '../client/timeout';
 
 /**
  * The types of flag kubectl uses: `bool`, `string`, `int` (pflag's int and int64: Go's
  * base-prefixed integers), `stringSlice` (comma-separated, repeatable), `stringArray`
- * (repeatable, no splitting) and `level` (klog's verbosity, a base-10 int32).
+ * (repeatable, no splitting), `level` (klog's verbosity, a base-10 int32) and `duration`
+ * (Go's time.Duration, held in nanoseconds).
  */
-export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'stringArray' | 'level';
+export type FlagType = 'bool' | 'string' | 'int' | 'stringSlice' | 'stringArray' | 'level' | 'duration';
 
 /** A flag's value: boolean, string, number or list of strings, by its type. */
 export type FlagValue = boolean | string | number | readonly string[];
@@ -103,6 +105,12 @@ export function splitCsv(text: string): string[] | { error: string } {
   }
 }
 
+/** Go's time.ParseDuration for a flag value, in nanoseconds, or pflag's error. */
+export function parseDurationFlag(text: string): number | { error: string } {
+  const ns = parseGoDuration(text);
+  return ns === undefined ? { error: `time: invalid duration ${goQuote(text)}` } : Number(ns);
+}
+
 /** Go's %q for a string of printable characters: double quotes, `"` and `\` escaped. */
 export function goQuote(text: string): string {
   return JSON.stringify(text);
@@ -116,6 +124,8 @@ export function formatDefault(type: FlagType, value: FlagValue): string {
     case 'stringSlice':
     case 'stringArray':
       return `[${(value as readonly string[]).join(',')}]`;
+    case 'duration':
+      return formatGoDuration(BigInt(value as number));
     default:
       return String(value);
   }
@@ -130,6 +140,7 @@ export function zeroValue(type: FlagType): FlagValue {
       return '';
     case 'int':
     case 'level':
+    case 'duration':
       return 0;
     case 'stringSlice':
     case 'stringArray':

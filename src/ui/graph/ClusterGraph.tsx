@@ -9,7 +9,9 @@ import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo } from 'react';
 import { useLab } from '../lab-context';
 import { ComponentNode } from './ComponentNode';
-import { layoutCluster } from './layout';
+import { FlowAnimation } from './FlowAnimation';
+import { graphModel } from './graph-model';
+import { GraphHighlights } from './GraphHighlights';
 import { MachineNode } from './MachineNode';
 
 const NODE_TYPES = { component: ComponentNode, machine: MachineNode };
@@ -18,13 +20,13 @@ const NODE_TYPES = { component: ComponentNode, machine: MachineNode };
 export function ClusterGraph() {
   const topology = useLab((s) => s.topology);
   const select = useLab((s) => s.select);
-  const layout = useMemo(() => (topology === null ? null : layoutCluster(topology)), [topology]);
+  const model = useMemo(() => (topology === null ? null : graphModel(topology)), [topology]);
   const onSelectionChange = useCallback(
     ({ nodes }: OnSelectionChangeParams) => select(nodes.find((n) => n.type === 'component')?.id ?? null),
     [select],
   );
 
-  if (layout === null) {
+  if (model === null) {
     return (
       <div className="graph-loading" role="status">
         Starting the cluster…
@@ -35,8 +37,8 @@ export function ClusterGraph() {
     <ReactFlow
       key={JSON.stringify(topology?.machines)}
       aria-label="Cluster view"
-      defaultNodes={layout.nodes}
-      defaultEdges={layout.edges}
+      defaultNodes={model.layout.nodes}
+      defaultEdges={model.layout.edges}
       nodeTypes={NODE_TYPES}
       onSelectionChange={onSelectionChange}
       nodesDraggable={false}
@@ -50,6 +52,8 @@ export function ClusterGraph() {
     >
       <Background variant={BackgroundVariant.Dots} gap={24} size={1} />
       <Controls showInteractive={false} position="bottom-left" />
+      <GraphHighlights model={model} />
+      <FlowAnimation model={model} />
     </ReactFlow>
   );
 }

@@ -6,9 +6,9 @@ const SIDES = [Position.Top, Position.Bottom, Position.Left, Position.Right] as 
 
 /** A component card: its name, its job, and hidden handles on every side for edges. */
 function ComponentNodeView({ data, selected }: NodeProps<ComponentFlowNode>) {
-  const { info, component } = data;
+  const { info, kind } = data;
   return (
-    <div className={`card tier-${info.tier}${selected ? ' selected' : ''}`} data-kind={component.kind}>
+    <div className={`card tier-${info.tier}${selected ? ' selected' : ''}`} data-kind={kind}>
       <span className="card-accent" aria-hidden="true" />
       <span className="card-text">
         <span className="card-title">{info.title}</span>

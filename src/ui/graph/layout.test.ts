@@ -80,9 +80,32 @@ describe('layoutCluster', () => {
   it('draws one edge per link, labelled where it is not the Kubernetes API', () => {
     const topology = buildTopology(2);
     const { edges } = layoutCluster(topology);
-    expect(edges).toHaveLength(topology.links.length);
+    const links = edges.filter((e) => e.data?.protocol !== 'plugin');
+    expect(links).toHaveLength(topology.links.length);
     expect(edges.find((e) => e.target === 'control-plane/etcd')?.label).toBe('gRPC');
     expect(edges.find((e) => e.target === 'node-1/container-runtime')?.label).toBe('CRI');
+  });
+
+  it('gives every machine with a kubelet a pods card, and the control plane the internet beside it', () => {
+    const { nodes, edges, rects } = layoutCluster(buildTopology(2, true));
+    const extra = nodes.filter((n) => n.type === 'component' && n.data.component === null).map((n) => n.id);
+    expect(extra.sort()).toEqual(['control-plane/pods', 'internet', 'node-1/pods', 'node-2/pods']);
+    expect(edges.filter((e) => e.data?.protocol === 'plugin').map((e) => e.id)).toEqual([
+      'control-plane/kubelet->control-plane/pods',
+      'node-1/kubelet->node-1/pods',
+      'node-2/kubelet->node-2/pods',
+    ]);
+    for (const node of nodes) if (node.type === 'component') expect(rects.has(node.id), node.id).toBe(true);
+    expect(layoutCluster(buildTopology(2, false)).rects.has('internet')).toBe(false);
+  });
+
+  it('reports each card’s absolute box', () => {
+    const boxes = absoluteBoxes(3, true);
+    const { rects } = layoutCluster(buildTopology(3, true));
+    for (const [id, rect] of rects) {
+      const box = boxes.get(id);
+      expect({ x: box?.x, y: box?.y, width: box?.width, height: box?.height }, id).toEqual(rect);
+    }
   });
 
   it.each([

@@ -1,16 +1,26 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { ComponentKind, Topology, TopologyComponent, TopologyLink } from '../../sim/topology';
 import { infoFor, type ComponentInfo } from '../catalog';
+import { EXTRA_INFO, INTERNET_CARD, podsCard, type ExtraKind } from './extra-cards';
 
-/** Data carried by a component card on the graph. */
-export type ComponentNodeData = { component: TopologyComponent; info: ComponentInfo };
+/**
+ * Data carried by a card on the graph: a topology component, or one of the UI's extra cards
+ * (a node's pods, the internet), which have no `component`.
+ */
+export type ComponentNodeData = {
+  component: TopologyComponent | null;
+  kind: ComponentKind | ExtraKind;
+  info: ComponentInfo;
+};
 /** Data carried by a machine (node) frame on the graph. */
 export type MachineNodeData = { name: string; role: 'control-plane' | 'worker' };
 
 export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
 export type MachineFlowNode = Node<MachineNodeData, 'machine'>;
 export type ClusterFlowNode = ComponentFlowNode | MachineFlowNode;
-export type LinkFlowEdge = Edge<{ protocol: TopologyLink['protocol'] }>;
+export type LinkFlowEdge = Edge<{ protocol: TopologyLink['protocol'] | 'plugin' }>;
+/** A card's box in flow coordinates. */
+export type Rect = { x: number; y: number; width: number; height: number };
 
 export const CARD = { width: 212, height: 60 } as const;
 const GAP = { x: 32, y: 36 } as const;
@@ -28,16 +38,19 @@ const CONTROL_PLANE_SLOTS: Partial<Record<ComponentKind, Slot>> = {
   'cloud-controller-manager': [2, 0],
   'kube-apiserver': [1, 1],
   etcd: [2, 1],
-  // A kubeadm control plane also runs the node agents (its pods are static pods and addons).
-  kubelet: [0, 2],
+  // A kubeadm control plane also runs the node agents (its pods are static pods and addons);
+  // kubelet sits between its runtime and its pods card.
+  'kube-proxy': [0, 2],
   'container-runtime': [1, 2],
-  'kube-proxy': [2, 2],
+  kubelet: [2, 2],
 };
 const WORKER_SLOTS: Partial<Record<ComponentKind, Slot>> = {
   kubelet: [0, 0],
   'kube-proxy': [1, 0],
   'container-runtime': [0, 1],
 };
+/** Where a machine's pods card sits: the worker's free slot, a fourth column on the control plane. */
+const PODS_SLOT = { worker: [1, 1], 'control-plane': [3, 2] } as const satisfies Record<string, Slot>;
 
 const slotPosition = ([column, row]: Slot) => ({
   x: PAD + column * (CARD.width + GAP.x),
@@ -48,25 +61,31 @@ const frameSize = (columns: number, rows: number) => ({
   height: HEADER + PAD + rows * CARD.height + (rows - 1) * GAP.y,
 });
 
+/** What layoutCluster draws: React Flow's nodes and edges, and every card's absolute box. */
+export interface ClusterLayout {
+  readonly nodes: ClusterFlowNode[];
+  readonly edges: LinkFlowEdge[];
+  readonly rects: ReadonlyMap<string, Rect>;
+}
+
 /**
  * Lays the cluster out for React Flow: the control-plane node on top with kube-apiserver at
- * its centre, kubectl to its left, and worker nodes in rows below. Positions are fixed for a
- * given topology, so the picture never jumps between renders.
+ * its centre, kubectl to its left, and worker nodes in rows below. Every machine with a
+ * kubelet also gets a pods card (where steps to pods, CNI and CSI land), and the control plane
+ * an internet card beside it. Positions are fixed for a given topology, so the picture never
+ * jumps between renders.
  */
-export function layoutCluster(topology: Topology): { nodes: ClusterFlowNode[]; edges: LinkFlowEdge[] } {
+export function layoutCluster(topology: Topology): ClusterLayout {
   const nodes: ClusterFlowNode[] = [];
   const absolute = new Map<string, { x: number; y: number }>();
   const workers = topology.machines.filter((m) => m.role === 'worker');
   const controlPlanes = new Set(
     topology.machines.filter((m) => m.role === 'control-plane').map((m) => m.name),
   );
-  const isControlPlane = (c: TopologyComponent) => controlPlanes.has(c.machine ?? '');
-  const cpRows = topology.components.some(
-    (c) => c.machine !== null && c.kind === 'kubelet' && isControlPlane(c),
-  )
-    ? 3
-    : 2;
-  const cpFrame = frameSize(3, cpRows);
+  const hasKubelet = new Set(topology.components.filter((c) => c.kind === 'kubelet').map((c) => c.machine));
+  const cpAgents = [...controlPlanes].some((m) => hasKubelet.has(m));
+  const cpRows = cpAgents ? 3 : 2;
+  const cpFrame = frameSize(cpAgents ? 4 : 3, cpRows);
   const workerFrame = frameSize(2, 2);
   const perRow = Math.min(Math.max(workers.length, 1), WORKERS_PER_ROW);
   const workersWidth = perRow * workerFrame.width + (perRow - 1) * MACHINE_GAP;
@@ -84,6 +103,10 @@ export function layoutCluster(topology: Topology): { nodes: ClusterFlowNode[]; e
       absolute.set(component.id, { x: origin.x + position.x, y: origin.y + position.y });
       nodes.push(componentNode(component, position, machine));
     }
+    if (!hasKubelet.has(machine)) return;
+    const position = slotPosition(PODS_SLOT[controlPlanes.has(machine) ? 'control-plane' : 'worker']);
+    absolute.set(podsCard(machine), { x: origin.x + position.x, y: origin.y + position.y });
+    nodes.push(extraNode(podsCard(machine), 'pods', position, machine));
   };
 
   for (const machine of topology.machines) {
@@ -112,8 +135,21 @@ export function layoutCluster(topology: Topology): { nodes: ClusterFlowNode[]; e
     absolute.set(component.id, position);
     nodes.push(componentNode(component, position, null));
   }
+  const cpPods = absolute.get(podsCard('control-plane'));
+  if (cpPods !== undefined) {
+    const position = { x: cpOrigin.x + cpFrame.width + 2 * MACHINE_GAP, y: cpPods.y };
+    absolute.set(INTERNET_CARD, position);
+    nodes.push(extraNode(INTERNET_CARD, 'internet', position, null));
+  }
 
-  const edges = topology.links.map((link): LinkFlowEdge => {
+  const plugins = [...hasKubelet]
+    .filter((m): m is string => m !== null && absolute.has(podsCard(m)))
+    .map((m): TopologyLink | { from: string; to: string; protocol: 'plugin' } => ({
+      from: `${m}/kubelet`,
+      to: podsCard(m),
+      protocol: 'plugin',
+    }));
+  const edges = [...topology.links, ...plugins].map((link): LinkFlowEdge => {
     const [sourceHandle, targetHandle] = handlesBetween(absolute.get(link.from), absolute.get(link.to));
     return {
       id: `${link.from}->${link.to}`,
@@ -123,13 +159,18 @@ export function layoutCluster(topology: Topology): { nodes: ClusterFlowNode[]; e
       targetHandle: `target-${targetHandle}`,
       className: `link link-${link.protocol}`,
       data: { protocol: link.protocol },
-      ...(link.protocol === 'kubernetes-api' ? {} : { label: link.protocol === 'etcd' ? 'gRPC' : 'CRI' }),
+      ...(EDGE_LABELS[link.protocol] === undefined ? {} : { label: EDGE_LABELS[link.protocol] }),
       focusable: false,
       selectable: false,
     };
   });
-  return { nodes, edges };
+  const rects = new Map<string, Rect>();
+  for (const [id, at] of absolute) rects.set(id, { ...at, ...CARD });
+  return { nodes, edges, rects };
 }
+
+/** Edge labels for the protocols that are not the Kubernetes API. */
+const EDGE_LABELS: Readonly<Record<string, string>> = { etcd: 'gRPC', cri: 'CRI' };
 
 type Side = 'top' | 'bottom' | 'left' | 'right';
 
@@ -162,6 +203,26 @@ function machineNode(
   };
 }
 
+function extraNode(
+  id: string,
+  kind: ExtraKind,
+  position: { x: number; y: number },
+  machine: string | null,
+): ComponentFlowNode {
+  const info = EXTRA_INFO[kind];
+  return {
+    id,
+    type: 'component',
+    position,
+    data: { component: null, kind, info },
+    ...CARD,
+    ...(machine === null ? {} : { parentId: `machine:${machine}`, extent: 'parent' as const }),
+    ariaRole: 'button',
+    ariaLabel: machine === null ? `${info.title} (${info.role})` : `${info.title} on ${machine}`,
+    draggable: false,
+  };
+}
+
 function componentNode(
   component: TopologyComponent,
   position: { x: number; y: number },
@@ -172,7 +233,7 @@ function componentNode(
     id: component.id,
     type: 'component',
     position,
-    data: { component, info },
+    data: { component, kind: component.kind, info },
     ...CARD,
     ...(machine === null ? {} : { parentId: `machine:${machine}`, extent: 'parent' as const }),
     ariaRole: 'button',

@@ -1,16 +1,34 @@
-import { SPEED_CHOICES, type Speed } from '../../worker/protocol';
+import type { Speed } from '../../worker/protocol';
 import { formatClock, formatSpeed } from '../format';
 import { useLab } from '../lab-context';
+import { useTrace } from '../trace/use-trace';
 
-/** Play/pause, step, speed and the virtual clock. */
+/**
+ * The speeds offered: 0.25× to 20× as the course asks, then the simulation's faster ones
+ * and `max` (as fast as the worker can run).
+ */
+export const SPEEDS: readonly Speed[] = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 'max'];
+
+/**
+ * Play/pause, step back and forward through the steps the timeline shows, speed and the
+ * virtual clock. Stepping forward reviews the next recorded step, or runs the cluster until
+ * it records one; stepping back reviews earlier steps (the simulation is not rewound).
+ */
 export function ClockControls() {
   const clock = useLab((s) => s.clock);
   const play = useLab((s) => s.play);
   const pause = useLab((s) => s.pause);
-  const step = useLab((s) => s.step);
   const setSpeed = useLab((s) => s.setSpeed);
+  const stepBack = useTrace((s) => s.stepBack);
+  const stepForward = useTrace((s) => s.stepForward);
+  const reviewing = useTrace((s) => s.selected !== null);
+  const live = useTrace((s) => s.select);
   const disabled = clock === null;
-  const canStep = clock !== null && clock.pending > 0;
+  const canStep = clock !== null && (clock.pending > 0 || reviewing);
+  const resume = () => {
+    live(null);
+    play();
+  };
 
   return (
     <div className="clock" role="group" aria-label="Simulation clock">
@@ -18,7 +36,7 @@ export function ClockControls() {
         type="button"
         className="clock-button primary"
         disabled={disabled}
-        onClick={clock?.playing ? pause : play}
+        onClick={clock?.playing ? pause : resume}
         aria-label={clock?.playing ? 'Pause' : 'Play'}
         title={clock?.playing ? 'Pause the cluster' : 'Run the cluster in real time at the chosen speed'}
       >
@@ -27,10 +45,24 @@ export function ClockControls() {
       <button
         type="button"
         className="clock-button"
+        disabled={disabled}
+        onClick={stepBack}
+        aria-label="Step back"
+        title="Review the previous step (the cluster pauses; it is not rewound)"
+      >
+        <StepBackIcon />
+      </button>
+      <button
+        type="button"
+        className="clock-button"
         disabled={!canStep}
-        onClick={step}
+        onClick={stepForward}
         aria-label="Step"
-        title={canStep ? `Run the next event: ${clock?.next}` : 'Nothing is scheduled yet'}
+        title={
+          canStep
+            ? `Next step you can see (the cluster runs until it records one; next event: ${clock?.next ?? 'none'})`
+            : 'Nothing is scheduled yet'
+        }
       >
         <StepIcon />
       </button>
@@ -42,7 +74,7 @@ export function ClockControls() {
           value={String(clock?.speed ?? 1)}
           onChange={(e) => setSpeed(parseSpeed(e.target.value))}
         >
-          {SPEED_CHOICES.map((speed) => (
+          {SPEEDS.map((speed) => (
             <option key={speed} value={String(speed)}>
               {formatSpeed(speed)}
             </option>
@@ -69,6 +101,12 @@ const PauseIcon = () => (
   <svg viewBox="0 0 16 16" aria-hidden="true">
     <rect x="3.5" y="2.5" width="3" height="11" rx="0.5" />
     <rect x="9.5" y="2.5" width="3" height="11" rx="0.5" />
+  </svg>
+);
+const StepBackIcon = () => (
+  <svg viewBox="0 0 16 16" aria-hidden="true">
+    <path d="M13 2.5v11l-7-5.5z" />
+    <rect x="2.5" y="2.5" width="2.5" height="11" rx="0.5" />
   </svg>
 );
 const StepIcon = () => (

@@ -1,11 +1,13 @@
 /**
  * One terminal session: wires the line editor and the shell to a terminal. Keys go to the
  * editor, the lines it submits go to the shell, and the prompt comes back when a line has
- * run. Pure: the terminal (xterm.js in the page) and kubectl are given to it.
+ * run; while a command reads the terminal (`kubectl exec -it`) keys go to it instead. Pure:
+ * the terminal (xterm.js in the page) and kubectl are given to it.
  */
 import { History } from './history';
 import { LineEditor } from './line-editor';
 import { PROMPT, Shell, type ShellEnv, type ShellTerminal } from './shell';
+import { LineDiscipline, rawKeys } from './stdin-keys';
 
 /** The greeting above the first prompt. */
 export const GREETING =
@@ -20,6 +22,8 @@ export class TerminalSession {
   readonly shell: Shell;
   readonly #editor: LineEditor;
   readonly #term: ShellTerminal;
+  /** The line being typed for a command that reads the terminal in line mode. */
+  #line = new LineDiscipline();
   #closed = false;
 
   constructor(term: ShellTerminal, env: Omit<ShellEnv, 'history'>) {
@@ -35,6 +39,7 @@ export class TerminalSession {
     };
     this.shell = new Shell({ ...env, history: this.history });
     this.#editor = new LineEditor({ columns: term.columns, history: this.history });
+    this.shell.onMode(() => (this.#line = new LineDiscipline()));
   }
 
   /** Greets and shows the first prompt. */
@@ -42,8 +47,12 @@ export class TerminalSession {
     this.#term.write(GREETING + BRACKETED_PASTE + this.#editor.prompt(PROMPT));
   }
 
-  /** Handles what the user typed or pasted (xterm.js's `onData`). */
+  /**
+   * Handles what the user typed or pasted (xterm.js's `onData`): the line editor's, unless
+   * the running command reads the terminal (see {@link Shell.mode}).
+   */
   input(data: string): void {
+    if (this.shell.mode !== 'off') return this.#stdin(data);
     const { text, actions } = this.#editor.feed(data);
     if (text !== '') this.#term.write(text);
     for (const action of actions) {
@@ -71,9 +80,18 @@ export class TerminalSession {
     this.#closed = true;
   }
 
-  /** The terminal changed size: redraws the line being edited. */
+  /** The terminal changed size: redraws the line being edited, and tells a command reading it. */
   resize(): void {
     const text = this.#editor.resize(this.#term.columns);
     if (text !== '') this.#term.write(text);
+    this.shell.resize(this.#term.columns, this.#term.rows);
+  }
+
+  /** Keys for a command that reads the terminal: passed as typed (raw), or a line at a time. */
+  #stdin(data: string): void {
+    const keys = this.shell.mode === 'raw' ? rawKeys(data) : this.#line.feed(data);
+    if (keys.echo !== '') this.#term.write(keys.echo);
+    for (const chunk of keys.send) this.shell.input(chunk);
+    if (keys.interrupt) this.shell.interrupt();
   }
 }

@@ -4,6 +4,7 @@
  * commands to the simulation. Anything else is `command not found`, as in bash. Pure: the
  * terminal, kubectl and timers are given to it.
  */
+import type { TerminalMode } from '../../worker/protocol';
 import { runBuiltin, type Builtin } from './builtins';
 import type { CompletionResult } from './completion-list';
 import type { History } from './history';
@@ -11,18 +12,41 @@ import { parsePipeline, PipedOutput } from './pipeline';
 import { parseWatch, watchScreen, type WatchOptions } from './watch';
 import { expandAliases, tokenize } from './words';
 
+export type { TerminalMode };
+
 /** A kubectl command running in the simulation. */
 export interface RunningCommand {
   /** Resolves with the exit code. */
   readonly exit: Promise<number>;
   /** Ctrl-C. */
   interrupt(): void;
+  /** Sends what the user typed to the command's stdin (null: end of input); with a terminal only. */
+  input?(data: string | null): void;
+  /** Tells the command the terminal's new size; with a terminal only. */
+  resize?(columns: number, rows: number): void;
+}
+
+/**
+ * The terminal a command runs in, for commands that read it (`kubectl exec -it`): its size,
+ * and how the command asks it to pass keys (`raw`), edit lines for it (`line`), or neither.
+ */
+export interface TerminalLink {
+  readonly columns: number;
+  readonly rows: number;
+  setMode(mode: TerminalMode): void;
 }
 
 /** What the shell needs of the simulation's kubectl. */
 export interface KubectlClient {
-  /** Runs a kubectl command line; `write` gets its output as it comes. */
-  run(line: string, write: (stream: 'stdout' | 'stderr', text: string) => void): RunningCommand;
+  /**
+   * Runs a kubectl command line; `write` gets its output as it comes. With `terminal`, the
+   * command's stdin is the terminal: it may switch its mode and read keys through `input`.
+   */
+  run(
+    line: string,
+    write: (stream: 'stdout' | 'stderr', text: string) => void,
+    terminal?: TerminalLink,
+  ): RunningCommand;
   complete(line: string, cursor: number): Promise<CompletionResult>;
 }
 
@@ -62,6 +86,10 @@ export class Shell {
   readonly #env: ShellEnv;
   /** Ctrl-C for whatever runs now; null at the prompt. */
   #interrupt: (() => void) | null = null;
+  /** The kubectl command running in the foreground, which may read the terminal. */
+  #foreground: RunningCommand | null = null;
+  #mode: TerminalMode = 'off';
+  #onMode: (mode: TerminalMode) => void = () => {};
 
   constructor(env: ShellEnv) {
     this.#env = env;
@@ -84,6 +112,32 @@ export class Shell {
   /** Ctrl-C while a line runs. */
   interrupt(): void {
     this.#interrupt?.();
+  }
+
+  /** How the foreground command wants keys handled: `off` unless it reads the terminal. */
+  get mode(): TerminalMode {
+    return this.#mode;
+  }
+
+  /** Calls `listener` whenever the mode changes. */
+  onMode(listener: (mode: TerminalMode) => void): void {
+    this.#onMode = listener;
+  }
+
+  /** Sends typed text (null: end of input) to the foreground command's stdin. */
+  input(data: string | null): void {
+    this.#foreground?.input?.(data);
+  }
+
+  /** Tells the foreground command the terminal's size changed. */
+  resize(columns: number, rows: number): void {
+    this.#foreground?.resize?.(columns, rows);
+  }
+
+  #setMode(mode: TerminalMode): void {
+    if (mode === this.#mode) return;
+    this.#mode = mode;
+    this.#onMode(mode);
   }
 
   /** Completes the word before `cursor`: command names first, then kubectl's own completion. */
@@ -120,7 +174,7 @@ export class Shell {
     const [name = '', ...args] = pipeline.words;
     let code: number;
     if (name === 'kubectl') {
-      code = await this.#kubectl(pipeline.command, out, () => {
+      code = await this.#kubectl(pipeline.command, out, term, () => {
         onInterrupt();
         term.write('\r\n');
       });
@@ -143,18 +197,40 @@ export class Shell {
     return code;
   }
 
-  /** Runs a kubectl line in the simulation; `onInterrupt` runs if Ctrl-C ends it. */
-  async #kubectl(line: string, out: PipedOutput, onInterrupt: () => void): Promise<number> {
-    const command = this.#env.kubectl.run(line, (stream, text) =>
-      stream === 'stdout' ? out.stdout(text) : out.stderr(text),
+  /**
+   * Runs a kubectl line in the simulation, with the terminal as its stdin; `onInterrupt`
+   * runs if Ctrl-C ends it.
+   */
+  async #kubectl(
+    line: string,
+    out: PipedOutput,
+    term: ShellTerminal,
+    onInterrupt: () => void,
+  ): Promise<number> {
+    const link: TerminalLink = {
+      get columns() {
+        return term.columns;
+      },
+      get rows() {
+        return term.rows;
+      },
+      setMode: (mode) => this.#setMode(mode),
+    };
+    const command = this.#env.kubectl.run(
+      line,
+      (stream, text) => (stream === 'stdout' ? out.stdout(text) : out.stderr(text)),
+      link,
     );
     this.#interrupt = () => command.interrupt();
+    this.#foreground = command;
     try {
       const code = await command.exit;
       if (code === INTERRUPTED) onInterrupt();
       return code;
     } finally {
       this.#interrupt = null;
+      this.#foreground = null;
+      this.#setMode('off');
     }
   }
 

@@ -1,0 +1,42 @@
+import { useMemo } from 'react';
+import { graphModel } from '../graph/graph-model';
+import { useLab } from '../lab-context';
+import { useTrace } from '../trace/use-trace';
+import { ComponentActivity } from './ComponentActivity';
+import { Inspector } from './Inspector';
+import { StepInspector } from './StepInspector';
+import './inspector.css';
+
+/**
+ * The sidebar's upper panel: the step under review when there is one; otherwise the
+ * selected component (or card) with what it did recently, or the cluster as a whole.
+ */
+export function Details() {
+  const step = useTrace((s) => s.selected);
+  const selected = useLab((s) => s.selected);
+  const topology = useLab((s) => s.topology);
+  const extra = useMemo(() => {
+    if (topology === null || selected === null) return null;
+    const node = graphModel(topology).layout.nodes.find((n) => n.id === selected);
+    return node?.type === 'component' && node.data.component === null ? { id: node.id, ...node.data } : null;
+  }, [topology, selected]);
+
+  if (step !== null) return <StepInspector id={step} />;
+  return (
+    <div className="details">
+      {extra === null ? (
+        <Inspector />
+      ) : (
+        <section className="panel inspector" aria-labelledby="inspector-title">
+          <p className={`eyebrow tier-${extra.info.tier}`}>
+            {extra.id.includes('/') ? extra.id.split('/')[0] : 'outside the cluster'}
+          </p>
+          <h2 id="inspector-title">{extra.info.title}</h2>
+          <p className="role">{extra.info.role}</p>
+          <p className="lede">{extra.info.description}</p>
+        </section>
+      )}
+      {selected !== null && <ComponentActivity card={selected} />}
+    </div>
+  );
+}
