@@ -96,7 +96,10 @@ test('the Kubernetes schema completes fields and flags unknown ones before the a
 }) => {
   const { panel } = await openEditor(page);
   const schemaStatus = await panel.locator('.editor-schema').textContent();
-  test.skip(/YAML syntax only/.test(schemaStatus ?? ''), 'this build has no Kubernetes schemas');
+  const noSchemas = /YAML syntax only/.test(schemaStatus ?? '');
+  // CI fetches the upstream sources, so its build must have the schemas; a laptop may not.
+  if (process.env.CI === 'true') expect(noSchemas, 'the CI build has Kubernetes schemas').toBe(false);
+  test.skip(noSchemas, 'this build has no Kubernetes schemas (run bash .ci/fetch-k8s-protos.sh)');
   await endOfLine(page, 'replicas: 3');
   await page.keyboard.press('Enter');
   await page.keyboard.type('revisionHist');

@@ -6,12 +6,9 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import { UsageError } from '../errors';
 import { runSession } from '../exec/stream';
-import { attachablePod, finishSession, podRunningTimeout, setupStdin } from '../exec/target';
-import { flag } from '../flags/flags';
+import { SESSION_FLAGS, attachablePod, finishSession, podRunningTimeout, setupStdin } from '../exec/target';
 import { defaultContainerName } from '../pods/containers';
 import type { Command, CommandContext } from './types';
-
-const DEFAULT_POD_TIMEOUT_NS = 60_000_000_000;
 
 /** The container to attach to: the named one, or kubectl's default. */
 function containerOf(ctx: CommandContext, pod: Pod, quiet: boolean): Container {
@@ -103,20 +100,6 @@ kubectl attach web -c sidecar
 
 # Send stdin to the container of the pod web, which allocated a TTY
 kubectl attach web -i -t`,
-  flags: [
-    flag.string(
-      'container',
-      'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
-      { shorthand: 'c' },
-    ),
-    flag.duration(
-      'pod-running-timeout',
-      'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
-      { default: DEFAULT_POD_TIMEOUT_NS },
-    ),
-    flag.bool('quiet', 'Only print output from the remote session', { shorthand: 'q' }),
-    flag.bool('stdin', 'Pass stdin to the container', { shorthand: 'i' }),
-    flag.bool('tty', 'Stdin is a TTY', { shorthand: 't' }),
-  ],
+  flags: SESSION_FLAGS,
   run,
 };

@@ -4,14 +4,12 @@
  * `-i` its stdin: piped text, or the terminal, raw with `-t`), and exits as the command did.
  */
 import { UsageError } from '../errors';
-import { attachablePod, finishSession, podRunningTimeout, setupStdin } from '../exec/target';
+import { SESSION_FLAGS, attachablePod, finishSession, podRunningTimeout, setupStdin } from '../exec/target';
 import { runSession } from '../exec/stream';
-import { flag } from '../flags/flags';
 import { defaultContainerName } from '../pods/containers';
 import type { Command, CommandContext } from './types';
 
 /** How long exec waits for a workload's pod by default. */
-const DEFAULT_POD_TIMEOUT_NS = 60_000_000_000;
 
 async function run(ctx: CommandContext): Promise<void> {
   const { args, argsLenAtDash, flags } = ctx;
@@ -74,20 +72,6 @@ kubectl exec -it web -- sh
 
 # Run a command in the first pod of the deployment web
 kubectl exec deploy/web -- date`,
-  flags: [
-    flag.string(
-      'container',
-      'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
-      { shorthand: 'c' },
-    ),
-    flag.duration(
-      'pod-running-timeout',
-      'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
-      { default: DEFAULT_POD_TIMEOUT_NS },
-    ),
-    flag.bool('quiet', 'Only print output from the remote session', { shorthand: 'q' }),
-    flag.bool('stdin', 'Pass stdin to the container', { shorthand: 'i' }),
-    flag.bool('tty', 'Stdin is a TTY', { shorthand: 't' }),
-  ],
+  flags: SESSION_FLAGS,
   run,
 };

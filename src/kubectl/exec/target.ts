@@ -3,6 +3,7 @@
  * (a workload's most active pod), its container, the TTY decision, and how the session's
  * end becomes kubectl's exit (`command terminated with exit code N`).
  */
+import { flag } from '../flags/flags';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Status } from '../../sim/apiserver/types';
 import type { CommandContext } from '../cmd/types';
@@ -93,3 +94,23 @@ export function finishSession(ctx: CommandContext, status: Status): void {
   }
   throw new Error(status.message ?? '');
 }
+
+/** kubectl's default --pod-running-timeout (1m), in nanoseconds as duration flags hold it. */
+const DEFAULT_POD_TIMEOUT_NS = 60_000_000_000;
+
+/** The flags `exec` and `attach` share (they are the same flags in kubectl). */
+export const SESSION_FLAGS = [
+  flag.string(
+    'container',
+    'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen',
+    { shorthand: 'c' },
+  ),
+  flag.duration(
+    'pod-running-timeout',
+    'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+    { default: DEFAULT_POD_TIMEOUT_NS },
+  ),
+  flag.bool('quiet', 'Only print output from the remote session', { shorthand: 'q' }),
+  flag.bool('stdin', 'Pass stdin to the container', { shorthand: 'i' }),
+  flag.bool('tty', 'Stdin is a TTY', { shorthand: 't' }),
+];
