@@ -40,4 +40,80 @@ describe('TerminalSession', () => {
     session.input('x');
     expect(screen).toBe('');
   });
+
+  describe('typeahead: keys typed while a command runs wait for the next reader', () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    /** A session whose one kubectl command ends when `finish` is called. */
+    const setup = () => {
+      let screen = '';
+      const stdin: (string | null)[] = [];
+      const runs: string[] = [];
+      let finish: (code: number) => void = () => {};
+      let link: { setMode(mode: 'off' | 'raw' | 'line'): void } | undefined;
+      const session = new TerminalSession(
+        { write: (t: string) => (screen += t), columns: 80, rows: 24 },
+        {
+          kubectl: {
+            run: (line, _write, terminal) => {
+              runs.push(line);
+              link = terminal;
+              return {
+                exit: new Promise<number>((resolve) => (finish = resolve)),
+                interrupt: () => finish(130),
+                input: (data) => stdin.push(data),
+              };
+            },
+            complete: async (_line, cursor) => ({ candidates: [], replaceFrom: cursor }),
+          },
+          now: () => 0,
+          setTimeout: () => 0,
+          clearTimeout: () => {},
+        },
+      );
+      session.start();
+      return {
+        session,
+        stdin,
+        runs,
+        screen: () => screen,
+        finish: (code: number) => finish(code),
+        setMode: (mode: 'off' | 'raw' | 'line') => link?.setMode(mode),
+      };
+    };
+
+    it('go to the command once it reads the terminal', async () => {
+      const lab = setup();
+      lab.session.input('kubectl exec -it web -- cat\r');
+      await tick();
+      lab.session.input('hel');
+      lab.setMode('raw');
+      lab.session.input('lo');
+      expect(lab.stdin).toEqual(['hel', 'lo']);
+    });
+
+    it('go to the next prompt when the command never reads them', async () => {
+      const lab = setup();
+      lab.session.input('kubectl get pods\r');
+      await tick();
+      lab.session.input('kubectl version\r');
+      expect(lab.runs).toEqual(['kubectl get pods']);
+      lab.finish(0);
+      await tick();
+      expect(lab.runs).toEqual(['kubectl get pods', 'kubectl version']);
+    });
+
+    it('are dropped by Ctrl-C, which ends the command', async () => {
+      const lab = setup();
+      lab.session.input('kubectl get pods -w\r');
+      await tick();
+      lab.session.input('oops');
+      lab.session.input('\x03');
+      await tick();
+      expect(lab.screen()).toMatch(/\^C\r\n.*\$ $/);
+      lab.session.input('x');
+      // The new line holds only what was typed after Ctrl-C.
+      expect(lab.screen().split('^C').pop()).toMatch(/\$ x[^a-z]*$/);
+      expect(lab.runs).toEqual(['kubectl get pods -w']);
+    });
+  });
 });

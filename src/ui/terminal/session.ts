@@ -1,8 +1,10 @@
 /**
  * One terminal session: wires the line editor and the shell to a terminal. Keys go to the
  * editor, the lines it submits go to the shell, and the prompt comes back when a line has
- * run; while a command reads the terminal (`kubectl exec -it`) keys go to it instead. Pure:
- * the terminal (xterm.js in the page) and kubectl are given to it.
+ * run; while a command reads the terminal (`kubectl exec -it`) keys go to it instead. Keys
+ * typed while a command runs without reading the terminal wait, as a tty's typeahead does,
+ * for whoever reads next: the command once it asks for the terminal, else the next prompt.
+ * Pure: the terminal (xterm.js in the page) and kubectl are given to it.
  */
 import { History } from './history';
 import { LineEditor } from './line-editor';
@@ -24,6 +26,8 @@ export class TerminalSession {
   readonly #term: ShellTerminal;
   /** The line being typed for a command that reads the terminal in line mode. */
   #line = new LineDiscipline();
+  /** What was typed while a command ran without reading the terminal (typeahead). */
+  #typeahead = '';
   #closed = false;
 
   constructor(term: ShellTerminal, env: Omit<ShellEnv, 'history'>) {
@@ -39,7 +43,10 @@ export class TerminalSession {
     };
     this.shell = new Shell({ ...env, history: this.history });
     this.#editor = new LineEditor({ columns: term.columns, history: this.history });
-    this.shell.onMode(() => (this.#line = new LineDiscipline()));
+    this.shell.onMode((mode) => {
+      this.#line = new LineDiscipline();
+      if (mode !== 'off') this.#flushTypeahead();
+    });
   }
 
   /** Greets and shows the first prompt. */
@@ -53,14 +60,21 @@ export class TerminalSession {
    */
   input(data: string): void {
     if (this.shell.mode !== 'off') return this.#stdin(data);
+    if (!this.#editor.editing && !data.includes('\x03')) {
+      this.#typeahead += data;
+      return;
+    }
+    // Ctrl-C flushes the typeahead with the command, as the tty does on SIGINT.
+    if (!this.#editor.editing) this.#typeahead = '';
     const { text, actions } = this.#editor.feed(data);
     if (text !== '') this.#term.write(text);
     for (const action of actions) {
       switch (action.type) {
         case 'submit':
-          void this.shell
-            .run(action.line, this.#term)
-            .then(() => this.#term.write(this.#editor.prompt(PROMPT)));
+          void this.shell.run(action.line, this.#term).then(() => {
+            this.#term.write(this.#editor.prompt(PROMPT));
+            this.#flushTypeahead();
+          });
           break;
         case 'interrupt':
           this.shell.interrupt();
@@ -85,6 +99,13 @@ export class TerminalSession {
     const text = this.#editor.resize(this.#term.columns);
     if (text !== '') this.#term.write(text);
     this.shell.resize(this.#term.columns, this.#term.rows);
+  }
+
+  /** Hands the typeahead to whoever reads the terminal now. */
+  #flushTypeahead(): void {
+    const data = this.#typeahead;
+    this.#typeahead = '';
+    if (data !== '') this.input(data);
   }
 
   /** Keys for a command that reads the terminal: passed as typed (raw), or a line at a time. */
