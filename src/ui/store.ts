@@ -95,6 +95,12 @@ export function createLabStore(simulation: SimHost): LabStore {
           steps: event.steps.length === 0 ? state.steps : [...state.steps, ...event.steps].slice(-MAX_STEPS),
         }));
         break;
+      case 'rewound':
+        store.setState((state) => ({
+          clock: event.clock,
+          steps: state.steps.filter((step) => step.id <= event.lastStep),
+        }));
+        break;
       case 'error':
         store.setState({ error: event.message });
         break;

@@ -62,8 +62,7 @@ export class KubectlSessions {
 
   /** Uses a new cluster's kubectl; commands still running against the old one are interrupted. */
   connect(shell: KubectlShell): void {
-    for (const id of [...this.#running.keys()]) this.interrupt(id);
-    this.edits.closeAll();
+    this.interruptAll();
     this.#shell = shell;
   }
 
@@ -126,6 +125,22 @@ export class KubectlSessions {
     this.#terminals.delete(id);
     controller.abort();
     this.#push({ type: 'exit', id, code: INTERRUPTED });
+  }
+
+  /** Ctrl-C for every running command, and every edit request withdrawn. */
+  interruptAll(): void {
+    for (const id of this.runningIds()) this.interrupt(id);
+    this.edits.closeAll();
+  }
+
+  /** The ids of the commands running now. */
+  runningIds(): number[] {
+    return [...this.#running.keys()];
+  }
+
+  /** Whether a command is running, whose promise continuations may act on the cluster. */
+  get busy(): boolean {
+    return this.#running.size > 0;
   }
 
   /** What the user typed for command `id`'s stdin (null: Ctrl-D ended it). */

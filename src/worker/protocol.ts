@@ -53,7 +53,13 @@ export type Command =
   /** Asks for completions of the word before `cursor` (a UTF-16 index into `line`). */
   | { readonly type: 'complete'; readonly id: number; readonly line: string; readonly cursor: number }
   /** The YAML editor's answer to `edit` request `id`: the saved text, or null for Cancel. */
-  | { readonly type: 'edited'; readonly id: number; readonly text: string | null };
+  | { readonly type: 'edited'; readonly id: number; readonly text: string | null }
+  /**
+   * Rewinds the cluster to just before the action (an event, or an input such as a kubectl
+   * line) that recorded step `before`, by building it again from its seed and replaying the
+   * logged inputs; the cluster pauses there. Commands running now end as Ctrl-C ends them.
+   */
+  | { readonly type: 'rewind'; readonly before: number };
 
 /** How far one Step command runs: see the `step` command. */
 export type StepUntil = 'event' | 'trace' | 'shown';
@@ -105,7 +111,12 @@ export type HostEvent =
    * as is (`exec -it`), `line` edits a line locally and sends it on Enter (`exec -i`), `off`
    * gives the keys back to the shell. Its `exit` ends the mode too.
    */
-  | { readonly type: 'terminalMode'; readonly id: number; readonly mode: TerminalMode };
+  | { readonly type: 'terminalMode'; readonly id: number; readonly mode: TerminalMode }
+  /**
+   * A rewind is done: the cluster is as it was after step `lastStep` (later steps did not
+   * happen), paused, with this clock. Steps recorded from here on follow as usual.
+   */
+  | { readonly type: 'rewound'; readonly clock: ClockState; readonly lastStep: number };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -219,6 +230,12 @@ export function parseCommand(message: unknown): Command | { error: string } {
     case 'stdin':
     case 'resize':
       return terminalInput(message);
+    case 'rewind': {
+      const { before } = message;
+      return Number.isSafeInteger(before) && (before as number) > 0
+        ? { type: 'rewind', before: before as number }
+        : { error: `rewind needs the id of a step; got ${JSON.stringify(before)}` };
+    }
     case 'edited': {
       const { id, text } = message;
       if (!Number.isSafeInteger(id) || (id as number) < 0) return { error: 'edited needs a whole-number id' };

@@ -6,6 +6,8 @@ import { connectKubectl } from './kubectl-shell';
 import { KubectlSessions, type KubectlShell } from './kubectl-sessions';
 import { PeriodicTracker } from './periodic';
 import { MAX_STEP_EVENTS, parseCommand, type Command, type HostEvent, type StepUntil } from './protocol';
+import { InputLog, isInput, type InputCommand, type Position } from './rewind/input-log';
+import { macrotask, replay } from './rewind/replay';
 
 /** What a runner needs from the place it runs in (a worker, or the page itself). */
 export interface RunnerEnv {
@@ -15,6 +17,8 @@ export interface RunnerEnv {
   requestFrame(callback: () => void): void;
   /** Delivers an event to the UI. */
   emit(event: HostEvent): void;
+  /** Resolves in a new task, after pending promise continuations ran (rewind's replay). */
+  yieldTask?(): Promise<void>;
 }
 
 /** Real ms of simulation work allowed in one frame, so the host stays responsive. */
@@ -23,9 +27,11 @@ export const FRAME_BUDGET_MS = 10;
 /**
  * Runs a simulated cluster for a host: applies commands, drives the virtual clock from real
  * time once per frame, and sends what happened as at most one batch per frame, followed by
- * what the terminal's kubectl commands wrote in that frame.
+ * what the terminal's kubectl commands wrote in that frame. It logs the inputs, so it can
+ * rewind: build the cluster again from its seed and replay them up to an earlier step.
  */
 export class SimulationRunner {
+  #cluster: Cluster | null = null;
   #player: Player | null = null;
   #unsubscribe: () => void = () => {};
   #steps: TraceStep[] = [];
@@ -35,7 +41,12 @@ export class SimulationRunner {
   #dirty = false;
   #frameRequested = false;
   #lastFrame: number | null = null;
-  readonly #sessions = new KubectlSessions(() => this.#requestFrame());
+  #sessions = new KubectlSessions(() => this.#requestFrame());
+  #log = new InputLog();
+  /** The point before the action that recorded the last step. */
+  #lastMark: Position = { events: 0, inputs: 0, time: 0 };
+  /** While a rewind replays, messages wait here. */
+  #waiting: unknown[] | null = null;
 
   /**
    * `build` makes the cluster for a reset; `connect` gives the terminal a kubectl for it
@@ -49,6 +60,10 @@ export class SimulationRunner {
 
   /** Applies one message from the UI; an invalid one is answered with an error event. */
   handle(message: unknown): void {
+    if (this.#waiting !== null) {
+      this.#waiting.push(message);
+      return;
+    }
     const command = parseCommand(message);
     if ('error' in command) return this.env.emit({ type: 'error', message: command.error });
     try {
@@ -59,21 +74,12 @@ export class SimulationRunner {
   }
 
   #apply(command: Command): void {
+    if (isInput(command)) return this.#input(command);
     switch (command.type) {
       case 'reset':
         return this.#reset(command.options);
-      case 'exec':
-        return this.#sessions.exec(command.id, command.line, command.stdin, command.terminal);
-      case 'stdin':
-        return this.#sessions.stdin(command.id, command.data);
-      case 'resize':
-        return this.#sessions.resize(command.id, command.size);
-      case 'interrupt':
-        return this.#sessions.interrupt(command.id);
-      case 'complete':
-        return this.#sessions.complete(command.id, command.line, command.cursor);
-      case 'edited':
-        return this.#sessions.edits.answer(command.id, command.text);
+      case 'rewind':
+        return void this.#rewind(command.before);
     }
     const player = this.#player;
     if (player === null) throw new Error('no cluster yet: send reset first');
@@ -89,12 +95,47 @@ export class SimulationRunner {
       case 'step':
         this.#step(player, command.until ?? 'event');
         this.#lastFrame = null;
+        this.#yielded();
         break;
       case 'setSpeed':
         player.setSpeed(command.speed);
         break;
     }
     this.#markDirty();
+  }
+
+  /** Logs an input (once there is a cluster) and gives it to the simulation. */
+  #input(command: InputCommand): void {
+    const kernel = this.#cluster?.kernel;
+    const index =
+      kernel === undefined ? null : this.#log.input(kernel.eventsRun, kernel.clock.now(), command);
+    this.#give(command, index);
+  }
+
+  /** Gives the simulation input number `index` of the log. */
+  #give(command: InputCommand, index: number | null): void {
+    const kernel = this.#cluster?.kernel;
+    // The steps it records, now or in promise continuations, come from this input.
+    if (index !== null && kernel !== undefined)
+      this.#lastMark = { events: kernel.eventsRun, inputs: index, time: kernel.clock.now() };
+    this.#deliver(command);
+  }
+
+  #deliver(command: InputCommand): void {
+    switch (command.type) {
+      case 'exec':
+        return this.#sessions.exec(command.id, command.line, command.stdin, command.terminal);
+      case 'stdin':
+        return this.#sessions.stdin(command.id, command.data);
+      case 'resize':
+        return this.#sessions.resize(command.id, command.size);
+      case 'interrupt':
+        return this.#sessions.interrupt(command.id);
+      case 'complete':
+        return this.#sessions.complete(command.id, command.line, command.cursor);
+      case 'edited':
+        return this.#sessions.edits.answer(command.id, command.text);
+    }
   }
 
   /** Runs events until `until` is met (see the `step` command), at most MAX_STEP_EVENTS. */
@@ -109,25 +150,106 @@ export class SimulationRunner {
   }
 
   #reset(options: ClusterOptions): void {
-    this.#unsubscribe();
-    const cluster = this.build(options);
-    this.#player = new Player(cluster.kernel);
-    this.#steps = [];
-    this.#periodic = new PeriodicTracker();
-    this.#shown = 0;
-    this.#lastFrame = null;
-    this.#sessions.connect(this.connect(cluster, this.#sessions.edits));
-    this.#unsubscribe = cluster.kernel.trace.subscribe((step) => {
-      this.#steps.push(step);
-      if (!this.#periodic.classify(step)) this.#shown++;
-      this.#markDirty();
-    });
+    const cluster = this.#build(options, new InputLog());
     this.env.emit({
       type: 'init',
       options: cluster.options,
       topology: cluster.topology,
-      clock: this.#player.state(),
+      clock: (this.#player as Player).state(),
     });
+  }
+
+  /** Builds a cluster from `options`, with `log` as the inputs it has had. */
+  #build(options: ClusterOptions, log: InputLog): Cluster {
+    this.#unsubscribe();
+    const cluster = this.build(options);
+    const kernel = cluster.kernel;
+    this.#cluster = cluster;
+    this.#player = new Player(kernel);
+    this.#steps = [];
+    this.#periodic = new PeriodicTracker();
+    this.#shown = 0;
+    this.#lastFrame = null;
+    this.#log = log;
+    this.#lastMark = { events: 0, inputs: 0, time: 0 };
+    this.#sessions.connect(this.connect(cluster, this.#sessions.edits));
+    this.#unsubscribe = kernel.trace.subscribe((step) => {
+      this.#steps.push(step);
+      if (!this.#periodic.classify(step)) this.#shown++;
+      this.#log.markStep(step.id, this.#markFor(cluster));
+      this.#markDirty();
+    });
+    return cluster;
+  }
+
+  /**
+   * The point before the action recording a step now: the event running, else the last
+   * input given (see #give) or event, whose promise continuations these are.
+   */
+  #markFor(cluster: Cluster): Position {
+    const kernel = cluster.kernel;
+    if (kernel.inEvent)
+      this.#lastMark = {
+        events: kernel.eventsRun - 1,
+        inputs: this.#log.inputCount,
+        time: kernel.clock.now(),
+      };
+    return this.#lastMark;
+  }
+
+  /** Notes that continuations of running commands get to run now (see InputLog.yieldAt). */
+  #yielded(): void {
+    const kernel = this.#cluster?.kernel;
+    if (kernel !== undefined && this.#sessions.busy) this.#log.yieldAt(kernel.eventsRun);
+  }
+
+  /**
+   * Rewinds to just before the action that recorded step `before`: the commands running now
+   * end (as Ctrl-C ends them), a new cluster is built from the same options and the logged
+   * inputs are replayed up to that point; commands still running there are interrupted.
+   * Messages that arrive meanwhile wait. Ends with a `rewound` event.
+   */
+  async #rewind(before: number): Promise<void> {
+    const cluster = this.#cluster;
+    const mark = this.#log.before(before);
+    if (cluster === null || mark === undefined) {
+      this.env.emit({
+        type: 'error',
+        message: `cannot rewind to before step ${before}: it is not in the log`,
+      });
+      return;
+    }
+    this.#waiting = [];
+    const old = this.#sessions;
+    old.interruptAll();
+    for (const event of old.drain()) this.env.emit(event);
+    this.#sessions = new KubectlSessions(() => this.#requestFrame());
+    const log = this.#log.until(mark.position);
+    const rebuilt = this.#build(cluster.options, log);
+    try {
+      await replay(log, mark.position, {
+        kernel: rebuilt.kernel,
+        apply: (command, index) => this.#give(command, index),
+        yieldTask: this.env.yieldTask ?? macrotask,
+      });
+      for (const id of this.#sessions.runningIds()) this.#input({ type: 'interrupt', id });
+    } catch (error) {
+      this.env.emit({
+        type: 'error',
+        message: `rewind failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    }
+    this.#sessions.drain();
+    this.#steps = [];
+    const waiting = this.#waiting;
+    this.#waiting = null;
+    this.env.emit({
+      type: 'rewound',
+      clock: (this.#player as Player).state(),
+      lastStep: mark.firstStep - 1,
+    });
+    this.#markDirty();
+    for (const message of waiting) this.handle(message);
   }
 
   #markDirty(): void {
@@ -143,11 +265,13 @@ export class SimulationRunner {
 
   readonly #frame = (): void => {
     this.#frameRequested = false;
+    if (this.#waiting !== null) return;
     const player = this.#player;
     if (player?.playing) {
       const start = this.env.now();
       player.tick(start - (this.#lastFrame ?? start), () => this.env.now() - start > FRAME_BUDGET_MS);
       this.#lastFrame = start;
+      this.#yielded();
       this.#dirty = true;
       this.#requestFrame();
     }

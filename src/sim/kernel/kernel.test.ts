@@ -82,4 +82,18 @@ describe('Kernel', () => {
       { id: 2, time: 42, from: 'b', to: 'a', kind: 'response', summary: '200 OK', detail: null, causedBy: 1 },
     ]);
   });
+
+  it('counts the events run, and knows whether one is running', () => {
+    const kernel = new Kernel({ seed: 1, epoch: 0 });
+    const seen: boolean[] = [];
+    kernel.schedule(5, 'a', () => seen.push(kernel.inEvent));
+    kernel.schedule(9, 'b', () => {
+      throw new Error('boom');
+    });
+    expect([kernel.eventsRun, kernel.inEvent]).toEqual([0, false]);
+    kernel.step();
+    expect(() => kernel.step()).toThrow('boom');
+    expect(seen).toEqual([true]);
+    expect([kernel.eventsRun, kernel.inEvent]).toEqual([2, false]);
+  });
 });

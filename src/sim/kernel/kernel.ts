@@ -23,6 +23,8 @@ export class Kernel {
   readonly rng: Rng;
   readonly trace: Trace;
   readonly #queue = new EventQueue();
+  #eventsRun = 0;
+  #inEvent = false;
 
   constructor(options: KernelOptions) {
     this.clock = new VirtualClock(options.epoch);
@@ -58,12 +60,31 @@ export class Kernel {
     return this.#queue.peek()?.label;
   }
 
+  /**
+   * How many events have run since the kernel was made: with the inputs given between
+   * them, a position in the run that a replay can return to (rewind).
+   */
+  get eventsRun(): number {
+    return this.#eventsRun;
+  }
+
+  /** Whether an event is running now (else the caller is an input from outside). */
+  get inEvent(): boolean {
+    return this.#inEvent;
+  }
+
   /** Jumps to the next event and runs it. Returns false when nothing is scheduled. */
   step(): boolean {
     const event = this.#queue.pop();
     if (event === undefined) return false;
     this.clock.advanceTo(event.time);
-    event.run();
+    this.#eventsRun++;
+    this.#inEvent = true;
+    try {
+      event.run();
+    } finally {
+      this.#inEvent = false;
+    }
     return true;
   }
 

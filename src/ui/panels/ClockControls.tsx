@@ -12,7 +12,8 @@ export const SPEEDS: readonly Speed[] = [0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 'm
 /**
  * Play/pause, step back and forward through the steps the timeline shows, speed and the
  * virtual clock. Stepping forward reviews the next recorded step, or runs the cluster until
- * it records one; stepping back reviews earlier steps (the simulation is not rewound).
+ * it records one; stepping back rewinds the cluster to before the current step (the worker
+ * builds it again from its seed and replays the inputs up to there).
  */
 export function ClockControls() {
   const clock = useLab((s) => s.clock);
@@ -48,7 +49,7 @@ export function ClockControls() {
         disabled={disabled}
         onClick={stepBack}
         aria-label="Step back"
-        title="Review the previous step (the cluster pauses; it is not rewound)"
+        title="Rewind the cluster to before the current step (it pauses there)"
       >
         <StepBackIcon />
       </button>

@@ -12,6 +12,8 @@ export const LOG_CAPACITY = 20_000;
 /** The recent trace, indexed by step id (ids are consecutive within one cluster's life). */
 export class TraceLog {
   #steps: TraceStep[] = [];
+  /** The terminal command each step joined the journey of, by position in #steps. */
+  #commandOf: ({ key: string; line: string } | null)[] = [];
   #first = 1;
   #periodic = new PeriodicTracker();
   #journeys = new JourneyIndex();
@@ -23,6 +25,7 @@ export class TraceLog {
   /** Forgets everything: a new cluster starts its step ids from 1 again. */
   reset(): void {
     this.#steps = [];
+    this.#commandOf = [];
     this.#first = 1;
     this.#periodic = new PeriodicTracker();
     this.#journeys = new JourneyIndex();
@@ -41,25 +44,43 @@ export class TraceLog {
   /** Adds a batch of steps (in id order). */
   append(steps: readonly TraceStep[]): void {
     for (const step of steps) {
-      if (this.#steps.length === 0) this.#first = step.id;
-      else if (step.id !== this.#first + this.#steps.length) {
-        // A gap (steps the worker never sent): start again from here rather than misindex.
-        this.#steps = [];
-        this.#first = step.id;
-      }
-      this.#steps.push(step);
-      const periodic = this.#periodic.classify(step);
       const command =
         step.from === 'kubectl' && step.causedBy === null ? (this.#commands.at(-1) ?? null) : null;
-      this.#journeys.add(step, periodic, command);
+      this.#add(step, command);
     }
     const excess = this.#steps.length - this.capacity;
     // Forget in chunks, so a busy cluster does not pay for a splice on every batch.
     if (excess > this.capacity / 10) {
       this.#steps.splice(0, excess);
+      this.#commandOf.splice(0, excess);
       this.#first += excess;
       this.#journeys.evictBefore(this.#first);
     }
+  }
+
+  #add(step: TraceStep, command: { key: string; line: string } | null): void {
+    if (this.#steps.length === 0) this.#first = step.id;
+    else if (step.id !== this.#first + this.#steps.length) {
+      // A gap (steps the worker never sent): start again from here rather than misindex.
+      this.#steps = [];
+      this.#commandOf = [];
+      this.#first = step.id;
+    }
+    this.#steps.push(step);
+    this.#commandOf.push(command);
+    this.#journeys.add(step, this.#periodic.classify(step), command);
+  }
+
+  /**
+   * Forgets the steps after `lastId` (the cluster was rewound: they did not happen), and
+   * the journeys and periodic verdicts they made.
+   */
+  truncateAfter(lastId: number): void {
+    const keep = Math.max(0, Math.min(this.#steps.length, lastId - this.#first + 1));
+    const steps = this.#steps.slice(0, keep);
+    const commands = this.#commandOf.slice(0, keep);
+    this.reset();
+    steps.forEach((step, i) => this.#add(step, commands[i] ?? null));
   }
 
   /** Step `id`, if it is still remembered. */

@@ -89,18 +89,27 @@ describe('trace store', () => {
     expect(later).toMatchObject({ command: null, steps: [3] });
   });
 
-  it('steps back and forward through the steps the filters show, expanding their journey', () => {
+  it('steps back by rewinding to before the current step, then reviews the one before it', () => {
     nextId = 1;
     const t = setup();
-    t.batch([step(), lease(), step({ causedBy: 1, kind: 'storage' }), lease()]);
+    const clock = { time: 0, playing: false, speed: 1, pending: 5, next: 'x' };
+    t.batch([step(), lease(), step({ causedBy: 1, kind: 'storage' }), lease(), step()]);
     t.state().stepBack();
-    expect(t.sent.at(-1)).toEqual({ type: 'pause' });
+    expect(t.sent.slice(-2)).toEqual([{ type: 'pause' }, { type: 'rewind', before: 5 }]);
+    // A second press before the answer does not ask again.
+    t.state().stepBack();
+    expect(t.sent.filter((c) => c.type === 'rewind')).toHaveLength(1);
+    t.emit({ type: 'rewound', clock, lastStep: 4 });
+    expect(t.trace.log.newestId).toBe(4);
     expect(t.state().selected).toBe(3);
     expect(t.state().expanded.has('step:1')).toBe(true);
     t.state().stepBack();
+    expect(t.sent.at(-1)).toEqual({ type: 'rewind', before: 3 });
+    t.emit({ type: 'rewound', clock, lastStep: 2 });
     expect(t.state().selected).toBe(1);
-    t.state().stepBack();
-    expect(t.state().selected).toBe(1);
+    // Steps recorded after the rewind follow on from the last one kept.
+    t.batch([{ ...step(), id: 3 }]);
+    expect(t.trace.log.newestId).toBe(3);
     t.state().stepForward();
     expect(t.state().selected).toBe(3);
   });

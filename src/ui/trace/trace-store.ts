@@ -31,7 +31,10 @@ export interface TraceActions {
   /** Reviews step `id` (null: back to live). */
   select(id: number | null): void;
   toggleJourney(key: string): void;
-  /** Reviews the previous step shown, pausing the cluster. */
+  /**
+   * Steps back: rewinds the cluster to before the current step (the one under review, else
+   * the newest shown), so the step before it is current again. The cluster pauses there.
+   */
   stepBack(): void;
   /** Reviews the next step shown; at the newest, runs the cluster to the next one. */
   stepForward(): void;
@@ -64,6 +67,8 @@ export function createTraceStore(
   const listeners = new Set<(steps: readonly TraceStep[]) => void>();
   let cardOf: (id: string) => string = (id) => id;
   let refreshing = false;
+  /** Whether a rewind was asked for and has not answered yet. */
+  let rewinding = false;
   /** After a Step command: select the first step shown after this id when it arrives. */
   let awaiting: { after: number; tries: number } | null = null;
 
@@ -105,8 +110,11 @@ export function createTraceStore(
       }),
     stepBack: () => {
       host.send({ type: 'pause' });
-      const previous = log.previous(get().selected ?? log.newestId + 1, shows);
-      if (previous !== undefined) get().select(previous.id);
+      const current = get().selected ?? log.previous(log.newestId + 1, shows)?.id;
+      if (current === undefined || rewinding) return;
+      rewinding = true;
+      awaiting = null;
+      host.send({ type: 'rewind', before: current });
     },
     stepForward: () => {
       const selected = get().selected;
@@ -134,6 +142,14 @@ export function createTraceStore(
         else awaiting = null;
       }
       refresh();
+    } else if (event.type === 'rewound') {
+      rewinding = false;
+      log.truncateAfter(event.lastStep);
+      const current = log.previous(event.lastStep + 1, shows);
+      state.getState().select(current?.id ?? null);
+      state.setState((s) => ({ version: s.version + 1 }));
+    } else if (event.type === 'error') {
+      rewinding = false;
     } else if (event.type === 'exit' || event.type === 'completions') {
       log.endCommand(`cmd:${event.id}`);
     }
