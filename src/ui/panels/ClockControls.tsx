@@ -23,6 +23,7 @@ export function ClockControls() {
   const stepBack = useTrace((s) => s.stepBack);
   const stepForward = useTrace((s) => s.stepForward);
   const reviewing = useTrace((s) => s.selected !== null);
+  const rewinding = useTrace((s) => s.rewinding);
   const live = useTrace((s) => s.select);
   const disabled = clock === null;
   const canStep = clock !== null && (clock.pending > 0 || reviewing);
@@ -49,7 +50,12 @@ export function ClockControls() {
         disabled={disabled}
         onClick={stepBack}
         aria-label="Step back"
-        title="Rewind the cluster to before the current step (it pauses there)"
+        aria-busy={rewinding}
+        title={
+          rewinding
+            ? 'Rewinding: building the cluster again from its seed and replaying your inputs…'
+            : 'Rewind the cluster to before the current step (it pauses there)'
+        }
       >
         <StepBackIcon />
       </button>

@@ -99,8 +99,10 @@ describe('trace store', () => {
     // A second press before the answer does not ask again.
     t.state().stepBack();
     expect(t.sent.filter((c) => c.type === 'rewind')).toHaveLength(1);
+    expect(t.state().rewinding).toBe(true);
     t.emit({ type: 'rewound', clock, lastStep: 4 });
     expect(t.trace.log.newestId).toBe(4);
+    expect(t.state().rewinding).toBe(false);
     expect(t.state().selected).toBe(3);
     expect(t.state().expanded.has('step:1')).toBe(true);
     t.state().stepBack();

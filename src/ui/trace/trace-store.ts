@@ -22,6 +22,8 @@ export interface TraceState {
   readonly selected: number | null;
   /** The journeys whose steps the timeline lists. */
   readonly expanded: ReadonlySet<string>;
+  /** Whether a rewind (Step back) is replaying the cluster now. */
+  readonly rewinding: boolean;
 }
 
 /** What the timeline and the clock controls can do. */
@@ -67,8 +69,6 @@ export function createTraceStore(
   const listeners = new Set<(steps: readonly TraceStep[]) => void>();
   let cardOf: (id: string) => string = (id) => id;
   let refreshing = false;
-  /** Whether a rewind was asked for and has not answered yet. */
-  let rewinding = false;
   /** After a Step command: select the first step shown after this id when it arrives. */
   let awaiting: { after: number; tries: number } | null = null;
 
@@ -91,6 +91,7 @@ export function createTraceStore(
     grouped: true,
     selected: null,
     expanded: new Set(),
+    rewinding: false,
     setFilters: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
     setGrouped: (grouped) => set({ grouped }),
     select: (selected) => {
@@ -111,8 +112,8 @@ export function createTraceStore(
     stepBack: () => {
       host.send({ type: 'pause' });
       const current = get().selected ?? log.previous(log.newestId + 1, shows)?.id;
-      if (current === undefined || rewinding) return;
-      rewinding = true;
+      if (current === undefined || get().rewinding) return;
+      set({ rewinding: true });
       awaiting = null;
       host.send({ type: 'rewind', before: current });
     },
@@ -143,13 +144,13 @@ export function createTraceStore(
       }
       refresh();
     } else if (event.type === 'rewound') {
-      rewinding = false;
+      state.setState({ rewinding: false });
       log.truncateAfter(event.lastStep);
       const current = log.previous(event.lastStep + 1, shows);
       state.getState().select(current?.id ?? null);
       state.setState((s) => ({ version: s.version + 1 }));
     } else if (event.type === 'error') {
-      rewinding = false;
+      state.setState({ rewinding: false });
     } else if (event.type === 'exit' || event.type === 'completions') {
       log.endCommand(`cmd:${event.id}`);
     }
