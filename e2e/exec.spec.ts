@@ -6,7 +6,9 @@ const labUrl = () => {
   return url;
 };
 
-test('kubectl exec -it streams the terminal to a container and back, until Ctrl-D', async ({ page }) => {
+test('kubectl exec -it gives the terminal to a container: cat, then an interactive shell', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
@@ -37,15 +39,34 @@ test('kubectl exec -it streams the terminal to a container and back, until Ctrl-
       .first(),
   ).toBeVisible({ timeout: 20_000 });
 
-  // cat reads the terminal: each key goes to the container, which writes it back.
+  // cat reads the terminal through the container's pty: keys echo as typed, the line goes
+  // to cat on Enter and comes back from it; Ctrl-D on an empty line ends its input.
   await run('kubectl exec -it -n kube-system ds/kube-proxy -- cat');
   await expect(screen).toContainText('kubectl exec -it -n kube-system ds/kube-proxy -- cat');
   await page.keyboard.type('hello from the terminal');
   await expect(screen).toContainText('hello from the terminal', { timeout: 20_000 });
-  await page.screenshot({ path: '/tmp/kubelab-exec.png' });
-
-  // Ctrl-D ends its input: cat exits, and the keys belong to the shell again.
+  await page.keyboard.press('Enter');
+  await expect(screen.locator('div').filter({ hasText: /^hello from the terminal\s*$/ })).toHaveCount(2, {
+    timeout: 20_000,
+  });
   await page.keyboard.press('Control+D');
+  await expect(
+    screen
+      .locator('div')
+      .filter({ hasText: /kubelab:~\$\s*$/ })
+      .last(),
+  ).toBeVisible({ timeout: 20_000 });
+
+  // An interactive shell in an nginx container: bash's prompt, a command, exit.
+  await run('kubectl run web --image=nginx');
+  await run('kubectl wait --for=condition=Ready pod/web --timeout=5m');
+  await expect(screen).toContainText('pod/web condition met', { timeout: 60_000 });
+  await run('kubectl exec -it web -- bash');
+  await expect(screen).toContainText('root@web:/#', { timeout: 20_000 });
+  await run('echo $HOSTNAME');
+  await expect(screen.locator('div').filter({ hasText: /^web\s*$/ })).toBeVisible({ timeout: 20_000 });
+  await page.screenshot({ path: '/tmp/kubelab-exec.png' });
+  await run('exit');
   await expect(
     screen
       .locator('div')

@@ -60,8 +60,9 @@ describe('interactive stdin across the worker boundary', () => {
     sessions.resize(1, { columns: 100, rows: 30 });
     sessions.stdin(1, 'hello\r');
     await tick();
-    expect(events.at(-1)).toEqual({ type: 'output', id: 1, stream: 'stdout', text: 'hello\r' });
-    sessions.stdin(1, null);
+    // The container's pty echoes the line, then cat writes it back.
+    expect(events.at(-1)).toEqual({ type: 'output', id: 1, stream: 'stdout', text: 'hello\r\nhello\r\n' });
+    sessions.stdin(1, '\x04');
     await tick();
     expect(events.slice(-2)).toEqual([
       { type: 'terminalMode', id: 1, mode: 'off' },

@@ -76,7 +76,7 @@ describe('kubectl exec and attach', () => {
     });
   });
 
-  it('streams the terminal to the container in raw mode with -it, until Ctrl-D', async () => {
+  it('streams the terminal to the container in raw mode with -it, through its pty, until Ctrl-D', async () => {
     const { terminal, modes, type } = fakeTerminal();
     const out = new OutputBuffer();
     const exit = t.kubectl.run('kubectl exec -it web -c main -- cat', out, { terminal }).exit;
@@ -84,8 +84,9 @@ describe('kubectl exec and attach', () => {
     expect(modes).toEqual(['raw']);
     type('hello\r');
     await t.advance(1_000);
-    expect(out.out).toBe('hello\r');
-    type(null);
+    // The pty echoes the line as typed, then cat writes it back.
+    expect(out.out).toBe('hello\r\nhello\r\n');
+    type('\x04');
     await t.advance(1_000);
     expect(await exit).toBe(0);
     expect(modes).toEqual(['raw', 'off']);

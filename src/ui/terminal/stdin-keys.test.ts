@@ -4,10 +4,10 @@ import type { TerminalLink } from './shell';
 import { LineDiscipline, rawKeys } from './stdin-keys';
 
 describe('keys for a command that reads the terminal', () => {
-  it('raw mode passes keys as typed, Ctrl-D ending the input, paste markers dropped', () => {
+  it('raw mode passes keys as typed, control keys too, paste markers dropped', () => {
     expect(rawKeys('ls\r')).toEqual({ echo: '', send: ['ls\r'], interrupt: false });
     expect(rawKeys('\x1b[A\x03')).toEqual({ echo: '', send: ['\x1b[A\x03'], interrupt: false });
-    expect(rawKeys('ab\x04')).toEqual({ echo: '', send: ['ab', null], interrupt: false });
+    expect(rawKeys('ab\x04')).toEqual({ echo: '', send: ['ab\x04'], interrupt: false });
     expect(rawKeys('\x1b[200~pasted\x1b[201~').send).toEqual(['pasted']);
   });
 
@@ -58,8 +58,8 @@ describe('TerminalSession with a command reading the terminal', () => {
     screen = '';
     session.input('hi\x03');
     session.input('\x04');
-    expect(sent).toEqual(['hi\x03', null]);
-    expect(screen).toBe('HI\x03');
+    expect(sent).toEqual(['hi\x03', '\x04']);
+    expect(screen).toBe('HI\x03\x04');
     session.resize();
     expect(sizes).toEqual([[80, 24]]);
     finish(0);

@@ -1,6 +1,7 @@
 /**
  * What the terminal does with keys while a command reads them (see Shell.mode): in raw mode
- * (`kubectl exec -it`) every key goes to the container as typed, and Ctrl-D ends the input;
+ * (`kubectl exec -it`) every key goes to the container as typed, Ctrl-C and Ctrl-D too (the
+ * pty in the container makes them SIGINT and end of input, as on a real node);
  * in line mode (`kubectl exec -i`) the terminal edits a line the way a tty's line discipline
  * does (echo, Backspace, Ctrl-U), sends it on Enter, and Ctrl-D ends the input. Pure.
  */
@@ -21,15 +22,10 @@ const PASTE_MARKERS = new RegExp(`${ESC}\\[20[01]~`, 'g');
 /** Escape sequences (arrow and function keys), which line mode does not edit with. */
 const ESCAPES = new RegExp(`${ESC}\\[[0-9;?]*[@-~]|${ESC}O.`, 'g');
 
-/** Raw mode: everything as typed, cut at each Ctrl-D (the end of the input). */
+/** Raw mode: everything as typed, control keys included, for the container's pty. */
 export function rawKeys(data: string): StdinKeys {
-  const send: (string | null)[] = [];
-  const parts = data.replace(PASTE_MARKERS, '').split('\x04');
-  parts.forEach((part, i) => {
-    if (part !== '') send.push(part);
-    if (i < parts.length - 1) send.push(null);
-  });
-  return { echo: '', send, interrupt: false };
+  const text = data.replace(PASTE_MARKERS, '');
+  return { echo: '', send: text === '' ? [] : [text], interrupt: false };
 }
 
 /** Line mode: a line being typed, sent whole on Enter. */

@@ -6,7 +6,15 @@
  */
 import type { Kernel } from '../../kernel/kernel';
 import { LogStore } from './logs';
-import { isExecutable, runCommand, type ShellContext, type ShellRun, type Stream } from './shell';
+import { Pty } from './pty';
+import {
+  isExecutable,
+  isInteractiveShell,
+  runCommand,
+  type ShellContext,
+  type ShellRun,
+  type Stream,
+} from './shell';
 
 /** How an exec'd process ended: its exit code, or why the runtime could not start it. */
 export type ProcessResult = { readonly exitCode: number } | { readonly error: string };
@@ -120,10 +128,14 @@ export class ContainerIo {
     this.logs.remove(id);
   }
 
-  /** Exec: a new process in the container, not started until the caller is ready. */
-  exec(execId: string, argv: readonly string[], ctx: ShellContext): StreamingProcess {
+  /**
+   * Exec: a new process in the container, not started until the caller is ready. With
+   * `tty`, the process gets a pty (pty.ts): keys in, echo and output (one stream) out.
+   */
+  exec(execId: string, argv: readonly string[], ctx: ShellContext, tty = false): StreamingProcess {
     let driven: Driven | null = null;
     let finished = false;
+    let pty: Pty | null = null;
     return {
       start: (out, done) => {
         const [cmd = ''] = argv;
@@ -137,12 +149,28 @@ export class ContainerIo {
           return;
         }
         const label = `${this.runtimeId}: exec ${execId.slice(0, 13)}`;
-        driven = drive(this.kernel, label, runCommand(argv, ctx, { out }), (exitCode) => {
+        const end = (exitCode: number) => {
           finished = true;
           done({ exitCode });
-        });
+        };
+        const terminal = tty
+          ? new Pty({
+              screen: (text) => out('stdout', text),
+              stdin: (data) => driven?.write(data),
+              // SIGINT: an interactive shell drops the line and prompts again; others die of it.
+              interrupt: () => {
+                if (isInteractiveShell(argv)) return driven?.write('\n');
+                driven?.stop();
+                this.kernel.schedule(0, label, () => end(130));
+              },
+            })
+          : null;
+        pty = terminal;
+        const write =
+          terminal === null ? out : (_stream: Stream, text: string) => out('stdout', terminal.output(text));
+        driven = drive(this.kernel, label, runCommand(argv, { ...ctx, tty }, { out: write }), end);
       },
-      write: (data) => driven?.write(data),
+      write: (data) => (pty === null ? driven?.write(data) : pty.input(data)),
       closeStdin: () => driven?.write(null),
       kill: () => {
         if (!finished) driven?.stop();

@@ -121,3 +121,25 @@ class Parser {
 export function parse(script: string): List {
   return new Parser(tokenize(script)).list([]);
 }
+
+/** Takes `> file`, `>file`, `>> file` and `>>file` out of a command's words. */
+export function fileRedirection(words: readonly string[]): {
+  words: string[];
+  file: string | null;
+  append: boolean;
+} {
+  const rest: string[] = [];
+  let file: string | null = null;
+  let append = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const op = /^(>>?)(.*)$/.exec(w);
+    if (op === null || (op[2] ?? '').startsWith('&')) {
+      rest.push(w);
+      continue;
+    }
+    append = op[1] === '>>';
+    file = op[2] !== '' ? (op[2] ?? '') : (words[++i] ?? '');
+  }
+  return { words: rest, file, append };
+}

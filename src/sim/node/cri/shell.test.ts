@@ -126,4 +126,48 @@ describe('output redirection', () => {
   it('keeps >&2 for stderr', () => {
     expect(run(['sh', '-c', 'echo oops >&2'], [], fresh())).toMatchObject({ stdout: '', stderr: 'oops\n' });
   });
+
+  describe('sh reading its commands from stdin', () => {
+    it.each([
+      {
+        what: 'bash on a terminal prompts, runs each line, and says exit at the end of input',
+        argv: ['bash'],
+        context: { ...ctx, tty: true },
+        input: ['echo $GREETING\n', 'hostname\n'],
+        stdout: 'root@web-1:/# hi\nroot@web-1:/# web-1\nroot@web-1:/# exit\n',
+        code: 0,
+      },
+      {
+        what: 'busybox sh prompts with / #',
+        argv: ['sh'],
+        context: { ...ctx, busybox: true, tty: true },
+        input: ['false\n'],
+        stdout: '/ # / # ',
+        code: 1,
+      },
+      {
+        what: 'exit ends it with its code',
+        argv: ['sh', '-i'],
+        context: { ...ctx, tty: true },
+        input: ['exit 3\n', 'echo never\n'],
+        stdout: 'root@web-1:/# ',
+        code: 3,
+      },
+      {
+        what: 'without a terminal it reads a script from stdin, without prompts',
+        argv: ['sh'],
+        context: ctx,
+        input: ['echo one; ec', 'ho two\n'],
+        stdout: 'one\ntwo\n',
+        code: 0,
+      },
+    ])('$what', ({ argv, context, input, stdout, code }) => {
+      expect(run(argv, input, context)).toMatchObject({ stdout, code });
+    });
+
+    it('reports a syntax error with its line and goes on', () => {
+      expect(run(['sh'], ['echo a\n', 'if\n', 'echo b\n'])).toMatchObject({ stdout: 'a\nb\n', code: 0 });
+      expect(run(['sh'], ['if\n']).stderr).toMatch(/^sh: 1: /);
+    });
+  });
 });

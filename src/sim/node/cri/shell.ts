@@ -14,7 +14,7 @@
 import { isNetTool, runNetTool } from '../images/tools';
 import { FsError, joinPath, type Filesystem } from './fs';
 import { FS_COMMANDS, redirectFailure, runFsCommand } from './fs-commands';
-import { parse, type List, type Node, type Word } from './shell-parse';
+import { fileRedirection, parse, type List, type Node, type Word } from './shell-parse';
 import type { PodNetwork } from './types';
 
 /** What a process sees of its container. */
@@ -34,6 +34,8 @@ export interface ShellContext {
   readonly network?: PodNetwork;
   /** The trace step that started the process (StartContainer, Exec): what its packets follow. */
   readonly cause?: number | null;
+  /** Whether stdin is a terminal (exec with a TTY): an interactive shell then prompts. */
+  readonly tty?: boolean;
 }
 
 export type Stream = 'stdout' | 'stderr';
@@ -59,6 +61,12 @@ const EXECUTABLES = new Set(
 );
 
 const basename = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+/** Whether `argv` starts a shell that reads its commands from stdin (`sh`, `bash -i`). */
+export function isInteractiveShell(argv: readonly string[]): boolean {
+  const [cmd = '', ...args] = argv;
+  return ['sh', 'bash'].includes(basename(cmd)) && args.every((a) => /^-[il]+$/.test(a));
+}
 
 /** Whether `cmd` is an executable in a container's image (else exec fails in the runtime). */
 export function isExecutable(cmd: string, ctx: ShellContext): boolean {
@@ -108,6 +116,46 @@ class Interpreter {
           : p.text,
       )
       .join('');
+  }
+
+  /** Runs a script (`sh -c`, or line `line` typed at an interactive shell). */
+  *script(text: string, line: number): Generator<Wait, number, string | null> {
+    let list: List;
+    try {
+      list = parse(text);
+    } catch (error) {
+      this.io.out('stderr', `sh: ${line}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    return yield* this.list(list);
+  }
+
+  /**
+   * A shell reading commands from stdin, a line at a time, until `exit` or the end of input;
+   * on a terminal it prompts as the image's shell does (bash: `root@<host>:/# `, busybox
+   * ash: `/ # `) and bash says `exit` at the end.
+   */
+  *interactive(): Generator<Wait, number, string | null> {
+    const { tty = false, busybox } = this.ctx;
+    const prompt = !tty ? '' : busybox ? '/ # ' : `root@${this.ctx.hostname}:/# `;
+    let pending = '';
+    let status = 0;
+    for (let line = 1; ; line++) {
+      if (prompt !== '') this.io.out('stdout', prompt);
+      let newline = pending.indexOf('\n');
+      while (newline < 0) {
+        const chunk = yield { read: true };
+        if (chunk === null) {
+          if (tty && !busybox) this.io.out('stdout', 'exit\n');
+          return status;
+        }
+        pending += chunk;
+        newline = pending.indexOf('\n');
+      }
+      const text = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      status = yield* this.script(text, line);
+    }
   }
 
   *list(list: List): Generator<Wait, number, string | null> {
@@ -264,42 +312,12 @@ class Interpreter {
       case 'cat':
         for (let chunk = yield { read: true }; chunk !== null; chunk = yield { read: true }) out(chunk);
         return 0;
-      default: {
+      default:
         // sh / bash
-        if (args[0] !== '-c') return 0;
-        let list: List;
-        try {
-          list = parse(args[1] ?? '');
-        } catch (error) {
-          err(`sh: 1: ${error instanceof Error ? error.message : String(error)}\n`);
-          return 2;
-        }
-        return yield* this.list(list);
-      }
+        if (args[0] === '-c') return yield* this.script(args[1] ?? '', 1);
+        return isInteractiveShell(argv) ? yield* this.interactive() : 0;
     }
   }
-}
-
-/** Takes `> file`, `>file`, `>> file` and `>>file` out of a command's words. */
-function fileRedirection(words: readonly string[]): {
-  words: string[];
-  file: string | null;
-  append: boolean;
-} {
-  const rest: string[] = [];
-  let file: string | null = null;
-  let append = false;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] ?? '';
-    const op = /^(>>?)(.*)$/.exec(w);
-    if (op === null || (op[2] ?? '').startsWith('&')) {
-      rest.push(w);
-      continue;
-    }
-    append = op[1] === '>>';
-    file = op[2] !== '' ? (op[2] ?? '') : (words[++i] ?? '');
-  }
-  return { words: rest, file, append };
 }
 
 /** Runs an argv (its argv[0] an executable, see isExecutable) to its exit code. */

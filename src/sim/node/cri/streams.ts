@@ -69,7 +69,7 @@ export class ContainerStreams {
       causedBy,
     );
     if (c === undefined || c.status.state !== 'CONTAINER_RUNNING') return { value: null, step };
-    return { value: this.io.exec(execId, argv, { ...c.shell, cause: step }), step };
+    return { value: this.io.exec(execId, argv, { ...c.shell, cause: step }, tty), step };
   }
 
   /** CRI Attach to the main process's output; null if not running. */
