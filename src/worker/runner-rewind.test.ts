@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createCluster } from '../sim/cluster';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { HostEvent } from './protocol';
 import { SimulationRunner } from './runner';
@@ -149,5 +150,54 @@ describe('rewind', () => {
       type: 'error',
       message: 'rewind needs the id of a step; got "the start"',
     });
+  });
+
+  it('survives an event that throws: it says what failed, rebuilds the cluster up to before it, and keeps working', async () => {
+    let realNow = 0;
+    let frames: (() => void)[] = [];
+    const events: HostEvent[] = [];
+    const runner = new SimulationRunner(
+      { now: () => (realNow += 0.001), requestFrame: (cb) => frames.push(cb), emit: (e) => events.push(e) },
+      (options) => {
+        const cluster = createCluster({ ...options, controllers: [], kubelets: false, scheduler: false });
+        cluster.kernel.schedule(4_000, 'a good controller', () =>
+          cluster.kernel.trace.emit({ from: 'good', to: 'good', kind: 'decision', summary: 'all is well' }),
+        );
+        cluster.kernel.schedule(5_000, 'a buggy controller', () => {
+          cluster.kernel.trace.emit({
+            from: 'buggy',
+            to: 'buggy',
+            kind: 'decision',
+            summary: 'about to fail',
+          });
+          throw new Error('cannot read properties of undefined');
+        });
+        return cluster;
+      },
+    );
+    const frame = async () => {
+      realNow += 250;
+      const due = frames;
+      frames = [];
+      for (const cb of due) cb();
+      await task();
+    };
+    runner.handle({ type: 'reset', options: { seed: 9 } });
+    runner.handle({ type: 'setSpeed', speed: 10 });
+    runner.handle({ type: 'play' });
+    for (let i = 0; i < 5 && !events.some((e) => e.type === 'rewound'); i++) await frame();
+    const error = events.find((e) => e.type === 'error');
+    expect(error?.type === 'error' && error.message).toMatch(
+      /^The simulation failed at 5\.0 s \(seed 9, after \d+ events and 0 inputs\): cannot read properties of undefined\. The cluster was rebuilt up to just before it, and paused\.$/,
+    );
+    const rewound = events.find((e) => e.type === 'rewound');
+    expect(rewound).toMatchObject({ type: 'rewound', clock: { playing: false } });
+    const sent = events.flatMap((e) => (e.type === 'batch' ? e.steps : []));
+    // The failing event's own step is undone; every step before it reached the UI, in order.
+    expect(sent.map((step) => step.summary)).toEqual(['all is well']);
+    expect(rewound?.type === 'rewound' && rewound.lastStep).toBe(sent.at(-1)?.id);
+    runner.handle({ type: 'exec', id: 1, line: 'kubectl get namespace default -o name' });
+    for (let i = 0; i < 5; i++) await frame();
+    expect(events).toContainEqual({ type: 'output', id: 1, stream: 'stdout', text: 'namespace/default\n' });
   });
 });

@@ -45,6 +45,8 @@ export class SimulationRunner {
   #log = new InputLog();
   /** The point before the action that recorded the last step. */
   #lastMark: Position = { events: 0, inputs: 0, time: 0 };
+  /** The id of the last step recorded. */
+  #lastStep = 0;
   /** While a rewind replays, messages wait here. */
   #waiting: unknown[] | null = null;
 
@@ -93,7 +95,11 @@ export class SimulationRunner {
         this.#lastFrame = null;
         break;
       case 'step':
-        this.#step(player, command.until ?? 'event');
+        try {
+          this.#step(player, command.until ?? 'event');
+        } catch (error) {
+          return this.#recover(error);
+        }
         this.#lastFrame = null;
         this.#yielded();
         break;
@@ -175,6 +181,7 @@ export class SimulationRunner {
     this.#sessions.connect(this.connect(cluster, this.#sessions.edits));
     this.#unsubscribe = kernel.trace.subscribe((step) => {
       this.#steps.push(step);
+      this.#lastStep = step.id;
       if (!this.#periodic.classify(step)) this.#shown++;
       this.#log.markStep(step.id, this.#markFor(cluster));
       this.#markDirty();
@@ -209,25 +216,55 @@ export class SimulationRunner {
    * inputs are replayed up to that point; commands still running there are interrupted.
    * Messages that arrive meanwhile wait. Ends with a `rewound` event.
    */
-  async #rewind(before: number): Promise<void> {
-    const cluster = this.#cluster;
+  #rewind(before: number): Promise<void> {
     const mark = this.#log.before(before);
-    if (cluster === null || mark === undefined) {
+    if (this.#cluster === null || mark === undefined) {
       this.env.emit({
         type: 'error',
         message: `cannot rewind to before step ${before}: it is not in the log`,
       });
-      return;
+      return Promise.resolve();
     }
+    return this.#rewindTo(mark.position, mark.firstStep - 1);
+  }
+
+  /**
+   * An event of the simulation threw: its state may be half changed. Rebuilds the cluster
+   * up to just before that event, paused there, and says what failed and how to reproduce it.
+   */
+  #recover(error: unknown): void {
+    const kernel = this.#cluster?.kernel;
+    if (kernel === undefined) throw error;
+    const failed = { events: kernel.eventsRun - 1, inputs: this.#log.inputCount, time: kernel.clock.now() };
+    const mark = this.#log.before(this.#lastStep);
+    const own = mark?.position.events === failed.events && mark.position.inputs === failed.inputs;
+    const why = error instanceof Error ? error.message : String(error);
+    this.env.emit({
+      type: 'error',
+      message:
+        `The simulation failed at ${(failed.time / 1000).toFixed(1)} s (seed ${this.#cluster?.options.seed}, ` +
+        `after ${failed.events} events and ${failed.inputs} inputs): ${why}. ` +
+        'The cluster was rebuilt up to just before it, and paused.',
+    });
+    void this.#rewindTo(failed, own && mark !== undefined ? mark.firstStep - 1 : this.#lastStep);
+  }
+
+  /** Rebuilds the cluster at `position`, keeping steps up to `lastStep` (see #rewind). */
+  async #rewindTo(position: Position, lastStep: number): Promise<void> {
+    const cluster = this.#cluster as Cluster;
+    // Steps kept but not sent yet (the frame that failed) go first, so the UI has no gap.
+    const unsent = this.#steps.filter((step) => step.id <= lastStep);
+    if (unsent.length > 0 && this.#player !== null)
+      this.env.emit({ type: 'batch', clock: this.#player.state(), steps: unsent });
     this.#waiting = [];
     const old = this.#sessions;
     old.interruptAll();
     for (const event of old.drain()) this.env.emit(event);
     this.#sessions = new KubectlSessions(() => this.#requestFrame());
-    const log = this.#log.until(mark.position);
+    const log = this.#log.until(position);
     const rebuilt = this.#build(cluster.options, log);
     try {
-      await replay(log, mark.position, {
+      await replay(log, position, {
         kernel: rebuilt.kernel,
         apply: (command, index) => this.#give(command, index),
         yieldTask: this.env.yieldTask ?? macrotask,
@@ -246,7 +283,7 @@ export class SimulationRunner {
     this.env.emit({
       type: 'rewound',
       clock: (this.#player as Player).state(),
-      lastStep: mark.firstStep - 1,
+      lastStep,
     });
     this.#markDirty();
     for (const message of waiting) this.handle(message);
@@ -269,7 +306,11 @@ export class SimulationRunner {
     const player = this.#player;
     if (player?.playing) {
       const start = this.env.now();
-      player.tick(start - (this.#lastFrame ?? start), () => this.env.now() - start > FRAME_BUDGET_MS);
+      try {
+        player.tick(start - (this.#lastFrame ?? start), () => this.env.now() - start > FRAME_BUDGET_MS);
+      } catch (error) {
+        return this.#recover(error);
+      }
       this.#lastFrame = start;
       this.#yielded();
       this.#dirty = true;
