@@ -6,8 +6,10 @@ import { LabContext } from './lab-context';
 import { readSettings } from './settings';
 import { createLabStore } from './store';
 import './styles.css';
+import { startTheme } from './theme/controller';
 
 const settings = readSettings(window.location.search);
+startTheme(settings.theme);
 const host = await createHost(settings.cluster, settings.inProcess);
 const store = createLabStore(host);
 

@@ -1,8 +1,14 @@
-import type { NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { MachineFlowNode } from './layout';
 
-/** The frame of one machine, holding the cards of the components that run on it. */
+const ROLE_LABELS = { 'control-plane': 'control plane', worker: 'worker', workers: 'nodes' } as const;
+
+/**
+ * The frame of one machine, holding the cards of the components that run on it; or, in a
+ * large cluster, the frame of all the collapsed workers, whose one edge to kube-apiserver
+ * leaves from its top.
+ */
 function MachineNodeView({ data }: NodeProps<MachineFlowNode>) {
   return (
     <div className={`machine machine-${data.role}`}>
@@ -14,8 +20,14 @@ function MachineNodeView({ data }: NodeProps<MachineFlowNode>) {
           <circle cx="4.5" cy="11.5" r="0.9" />
         </svg>
         <span className="machine-name">{data.name}</span>
-        <span className="machine-role">{data.role === 'control-plane' ? 'control plane' : 'worker'}</span>
+        <span className="machine-role">
+          {data.count === undefined ? '' : `${data.count} `}
+          {ROLE_LABELS[data.role]}
+        </span>
       </div>
+      {data.role === 'workers' && (
+        <Handle id="source-top" type="source" position={Position.Top} isConnectable={false} />
+      )}
     </div>
   );
 }

@@ -62,18 +62,51 @@ describe('AnchorResolver', () => {
     });
   });
 
-  it('maps every endpoint a running cluster uses without falling back', async () => {
-    const { createCluster } = await import('../../sim/cluster');
-    const cluster = createCluster({ seed: 3, workerNodes: 2 });
-    const ids = new Set<string>();
-    cluster.kernel.trace.subscribe((s) => {
-      ids.add(s.from);
-      ids.add(s.to);
+  it('lands every endpoint of a collapsed worker on its card, naming the part', () => {
+    const anchors = new AnchorResolver(layoutCluster(buildTopology(20)).rects.keys());
+    expect(anchors.resolve('node-12/kubelet')).toEqual({
+      card: 'node-12/worker',
+      part: 'kubelet',
+      fallback: false,
     });
-    cluster.kernel.runUntil(20_000);
-    const anchors = new AnchorResolver(layoutCluster(cluster.topology).rects.keys());
-    const unknown = [...ids].filter((id) => anchors.resolve(id).fallback);
-    expect(unknown).toEqual([]);
-    expect(ids.size).toBeGreaterThan(20);
+    expect(anchors.resolve('node-12/kube-proxy')).toEqual({
+      card: 'node-12/worker',
+      part: 'kube-proxy',
+      fallback: false,
+    });
+    expect(anchors.resolve('node-12/runc')).toEqual({
+      card: 'node-12/worker',
+      part: 'runc',
+      fallback: false,
+    });
+    expect(anchors.resolve('node-12/cni')).toEqual({ card: 'node-12/worker', part: 'CNI', fallback: false });
+    expect(anchors.resolve('node-12/pod/default/web-1')).toEqual({
+      card: 'node-12/worker',
+      part: 'pod default/web-1',
+      fallback: false,
+    });
+    expect(anchors.resolve('node-12/mystery')).toEqual({
+      card: 'node-12/worker',
+      part: 'mystery',
+      fallback: true,
+    });
   });
+
+  it.each([2, 10])(
+    'maps every endpoint a running cluster of %s workers uses without falling back',
+    async (workerNodes) => {
+      const { createCluster } = await import('../../sim/cluster');
+      const cluster = createCluster({ seed: 3, workerNodes });
+      const ids = new Set<string>();
+      cluster.kernel.trace.subscribe((s) => {
+        ids.add(s.from);
+        ids.add(s.to);
+      });
+      cluster.kernel.runUntil(20_000);
+      const anchors = new AnchorResolver(layoutCluster(cluster.topology).rects.keys());
+      const unknown = [...ids].filter((id) => anchors.resolve(id).fallback);
+      expect(unknown).toEqual([]);
+      expect(ids.size).toBeGreaterThan(20);
+    },
+  );
 });

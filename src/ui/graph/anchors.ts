@@ -4,7 +4,7 @@
  * every one maps onto a card, with the part of the card it stands for, so no step is
  * dropped. Unknown endpoints land on kube-apiserver and are flagged `fallback`.
  */
-import { INTERNET_CARD, podsCard } from './extra-cards';
+import { INTERNET_CARD, podsCard, workerCard } from './extra-cards';
 
 /** The card an endpoint animates on. */
 export interface Anchor {
@@ -22,6 +22,9 @@ const APISERVER = `${CONTROL_PLANE}/kube-apiserver`;
 
 /** The OCI runtimes under the CRI runtime: containerd's runc, CRI-O's crun. */
 const OCI_RUNTIMES = new Set(['runc', 'crun', 'youki', 'runsc']);
+
+/** The components every node runs: a large cluster draws them all on one card per worker. */
+const NODE_COMPONENTS = new Set(['kubelet', 'kube-proxy', 'container-runtime']);
 
 /** Per-node endpoints that live with the node's pods. */
 const NODE_PARTS: Readonly<Record<string, string>> = { cni: 'CNI', csi: 'CSI', host: 'host network' };
@@ -51,15 +54,18 @@ function rule(id: string): Rule {
   if (slash < 0) return { cards: [id], part: null, known: false };
   const machine = id.slice(0, slash);
   const rest = id.slice(slash + 1);
-  if (OCI_RUNTIMES.has(rest)) return { cards: [`${machine}/container-runtime`], part: rest, known: true };
+  const node = workerCard(machine);
+  if (OCI_RUNTIMES.has(rest))
+    return { cards: [`${machine}/container-runtime`, node], part: rest, known: true };
+  if (NODE_COMPONENTS.has(rest)) return { cards: [id, node], part: rest, known: true };
   const nodePart = NODE_PARTS[rest];
   if (nodePart !== undefined)
-    return { cards: [podsCard(machine), `${machine}/kubelet`], part: nodePart, known: true };
+    return { cards: [podsCard(machine), `${machine}/kubelet`, node], part: nodePart, known: true };
   if (rest.startsWith('pod/')) {
     const pod = rest.slice('pod/'.length);
-    return { cards: [podsCard(machine), `${machine}/kubelet`], part: `pod ${pod}`, known: true };
+    return { cards: [podsCard(machine), `${machine}/kubelet`, node], part: `pod ${pod}`, known: true };
   }
-  return { cards: [id, podsCard(machine), `${machine}/kubelet`], part: rest, known: false };
+  return { cards: [id, podsCard(machine), `${machine}/kubelet`, node], part: rest, known: false };
 }
 
 /**

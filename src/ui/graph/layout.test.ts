@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology } from '../../sim/topology';
+import { FULL_WORKERS_MAX, WORKERS_FRAME } from './compact-workers';
+import { workerCard } from './extra-cards';
 import { CARD, handlesBetween, layoutCluster } from './layout';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -42,16 +44,25 @@ describe('layoutCluster', () => {
     [3, true],
     [4, true],
     [7, false],
+    [8, true],
+    [9, true],
+    [100, true],
   ])(
     'with %s worker nodes (control-plane agents: %s), draws every component once, inside its machine, without overlaps',
     (workers, agents) => {
       const topology = buildTopology(workers, agents);
       const boxes = absoluteBoxes(workers, agents);
-      for (const component of topology.components) expect(boxes.has(component.id)).toBe(true);
+      const compact = workers > FULL_WORKERS_MAX;
+      for (const component of topology.components)
+        expect(
+          boxes.has(
+            component.machine?.startsWith('node-') && compact ? workerCard(component.machine) : component.id,
+          ),
+        ).toBe(true);
       const all = [...boxes.entries()];
       const frames = all.filter(([id]) => id.startsWith('machine:'));
       const cards = all.filter(([id]) => !id.startsWith('machine:'));
-      expect(frames).toHaveLength(workers + 1);
+      expect(frames).toHaveLength(compact ? 2 : workers + 1);
       for (const [id, box] of cards) {
         if (box.parent !== undefined) expect(inside(box, boxes.get(box.parent)!), id).toBe(true);
       }
@@ -99,13 +110,44 @@ describe('layoutCluster', () => {
     expect(layoutCluster(buildTopology(2, false)).rects.has('internet')).toBe(false);
   });
 
-  it('reports each card’s absolute box', () => {
-    const boxes = absoluteBoxes(3, true);
-    const { rects } = layoutCluster(buildTopology(3, true));
+  it.each([3, 40])('reports each card’s absolute box (%s workers)', (workers) => {
+    const boxes = absoluteBoxes(workers, true);
+    const { rects } = layoutCluster(buildTopology(workers, true));
     for (const [id, rect] of rects) {
       const box = boxes.get(id);
       expect({ x: box?.x, y: box?.y, width: box?.width, height: box?.height }, id).toEqual(rect);
     }
+  });
+
+  it(`draws each component up to ${FULL_WORKERS_MAX} workers, and fits the whole cluster in the first view`, () => {
+    const layout = layoutCluster(buildTopology(FULL_WORKERS_MAX, true));
+    expect(layout.focus).toBeNull();
+    expect(layout.rects.has(`node-${FULL_WORKERS_MAX}/kubelet`)).toBe(true);
+  });
+
+  it('collapses a large cluster’s workers to one card each, joined to kube-apiserver by one edge', () => {
+    const topology = buildTopology(100, true);
+    const { nodes, edges, rects, focus } = layoutCluster(topology);
+    const workerCards = nodes.filter((n) => n.type === 'component' && n.data.kind === 'worker');
+    expect(workerCards).toHaveLength(100);
+    expect(workerCards[36]?.ariaLabel).toBe(
+      'node-37 (worker node: kubelet, kube-proxy, container runtime and pods)',
+    );
+    expect(rects.has('node-37/kubelet')).toBe(false);
+    expect(nodes.length).toBeLessThan(130);
+    // Every edge joins two drawn nodes; the workers' API traffic is one edge from their frame.
+    const ids = new Set(nodes.map((n) => n.id));
+    for (const edge of edges) expect(ids.has(edge.source) && ids.has(edge.target), edge.id).toBe(true);
+    expect(edges.filter((e) => e.source === WORKERS_FRAME).map((e) => e.target)).toEqual([
+      'control-plane/kube-apiserver',
+    ]);
+    expect(edges.length).toBeLessThan(20);
+    // The first view: everything outside the workers' frame, and its first rows.
+    expect(focus).toContain('machine:control-plane');
+    expect(focus).toContain('kubectl');
+    expect(focus).toContain('node-1/worker');
+    expect(focus).toContain('node-24/worker');
+    expect(focus).not.toContain('node-25/worker');
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { ComponentKind, Topology, TopologyComponent, TopologyLink } from '../../sim/topology';
 import { infoFor, type ComponentInfo } from '../catalog';
+import { FULL_WORKERS_MAX, layoutCompactWorkers, workersFrameSize, WORKERS_FRAME } from './compact-workers';
 import { EXTRA_INFO, INTERNET_CARD, podsCard, type ExtraKind } from './extra-cards';
 
 /**
@@ -12,8 +13,11 @@ export type ComponentNodeData = {
   kind: ComponentKind | ExtraKind;
   info: ComponentInfo;
 };
-/** Data carried by a machine (node) frame on the graph. */
-export type MachineNodeData = { name: string; role: 'control-plane' | 'worker' };
+/**
+ * Data carried by a machine (node) frame on the graph, or by the frame of a large cluster's
+ * collapsed workers (`workers`, with how many).
+ */
+export type MachineNodeData = { name: string; role: 'control-plane' | 'worker' | 'workers'; count?: number };
 
 export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
 export type MachineFlowNode = Node<MachineNodeData, 'machine'>;
@@ -66,14 +70,17 @@ export interface ClusterLayout {
   readonly nodes: ClusterFlowNode[];
   readonly edges: LinkFlowEdge[];
   readonly rects: ReadonlyMap<string, Rect>;
+  /** The nodes the first view fits, when not all of them (a large cluster's control plane and first rows). */
+  readonly focus: readonly string[] | null;
 }
 
 /**
  * Lays the cluster out for React Flow: the control-plane node on top with kube-apiserver at
  * its centre, kubectl to its left, and worker nodes in rows below. Every machine with a
  * kubelet also gets a pods card (where steps to pods, CNI and CSI land), and the control plane
- * an internet card beside it. Positions are fixed for a given topology, so the picture never
- * jumps between renders.
+ * an internet card beside it. Above FULL_WORKERS_MAX workers, each worker collapses to one
+ * small card (compact-workers.ts). Positions are fixed for a given topology, so the picture
+ * never jumps between renders.
  */
 export function layoutCluster(topology: Topology): ClusterLayout {
   const nodes: ClusterFlowNode[] = [];
@@ -87,8 +94,11 @@ export function layoutCluster(topology: Topology): ClusterLayout {
   const cpRows = cpAgents ? 3 : 2;
   const cpFrame = frameSize(cpAgents ? 4 : 3, cpRows);
   const workerFrame = frameSize(2, 2);
+  const compact = workers.length > FULL_WORKERS_MAX;
   const perRow = Math.min(Math.max(workers.length, 1), WORKERS_PER_ROW);
-  const workersWidth = perRow * workerFrame.width + (perRow - 1) * MACHINE_GAP;
+  const workersWidth = compact
+    ? workersFrameSize(workers.length).width
+    : perRow * workerFrame.width + (perRow - 1) * MACHINE_GAP;
   const cpOrigin = { x: Math.max(0, (workersWidth - cpFrame.width) / 2), y: 0 };
 
   const place = (
@@ -113,7 +123,7 @@ export function layoutCluster(topology: Topology): ClusterLayout {
     if (machine.role === 'control-plane') {
       nodes.push(machineNode(machine.name, 'control-plane', cpOrigin, cpFrame));
       place(machine.name, cpOrigin, CONTROL_PLANE_SLOTS);
-    } else {
+    } else if (!compact) {
       const index = workers.indexOf(machine);
       const origin = {
         x: (index % WORKERS_PER_ROW) * (workerFrame.width + MACHINE_GAP),
@@ -142,6 +152,15 @@ export function layoutCluster(topology: Topology): ClusterLayout {
     nodes.push(extraNode(INTERNET_CARD, 'internet', position, null));
   }
 
+  const collapsed = compact
+    ? layoutCompactWorkers(
+        workers.map((m) => m.name),
+        { x: 0, y: cpFrame.height + 2 * MACHINE_GAP },
+        topology.components.find((c) => c.kind === 'kube-apiserver')?.id ?? 'control-plane/kube-apiserver',
+      )
+    : null;
+  if (collapsed !== null) nodes.push(...collapsed.nodes);
+
   const plugins = [...hasKubelet]
     .filter((m): m is string => m !== null && absolute.has(podsCard(m)))
     .map((m): TopologyLink | { from: string; to: string; protocol: 'plugin' } => ({
@@ -149,7 +168,8 @@ export function layoutCluster(topology: Topology): ClusterLayout {
       to: podsCard(m),
       protocol: 'plugin',
     }));
-  const edges = [...topology.links, ...plugins].map((link): LinkFlowEdge => {
+  const drawn = [...topology.links, ...plugins].filter((l) => absolute.has(l.from) && absolute.has(l.to));
+  const edges = drawn.map((link): LinkFlowEdge => {
     const [sourceHandle, targetHandle] = handlesBetween(absolute.get(link.from), absolute.get(link.to));
     return {
       id: `${link.from}->${link.to}`,
@@ -164,9 +184,12 @@ export function layoutCluster(topology: Topology): ClusterLayout {
       selectable: false,
     };
   });
-  const rects = new Map<string, Rect>();
+  const rects = new Map<string, Rect>(collapsed?.rects);
   for (const [id, at] of absolute) rects.set(id, { ...at, ...CARD });
-  return { nodes, edges, rects };
+  if (collapsed === null) return { nodes, edges, rects, focus: null };
+  edges.push(collapsed.edge);
+  const outside = nodes.filter((n) => n.parentId === undefined && n.id !== WORKERS_FRAME).map((n) => n.id);
+  return { nodes, edges, rects, focus: [...outside, ...collapsed.firstRows] };
 }
 
 /** Edge labels for the protocols that are not the Kubernetes API. */

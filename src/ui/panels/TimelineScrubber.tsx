@@ -31,7 +31,7 @@ export function TimelineScrubber() {
         value={selected ?? newest}
         onChange={(e) => scrub(Number(e.target.value))}
       />
-      <span className="scrubber-where" aria-live="polite">
+      <span className="scrubber-where">
         {step === undefined ? 'live' : `step ${step.id} at ${formatClock(step.time)}`}
       </span>
       <button type="button" className="live-button" disabled={selected === null} onClick={() => select(null)}>

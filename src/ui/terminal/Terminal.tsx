@@ -5,6 +5,7 @@ import { useContext, useEffect, useRef } from 'react';
 import { LabContext } from '../lab-context';
 import { browserKeys } from './keyboard';
 import { TerminalSession } from './session';
+import { subscribeTheme } from '../theme/controller';
 import { themeOf } from './theme';
 
 /** The monospace fonts the page uses for the clock, then the usual system ones. */
@@ -27,8 +28,10 @@ export function Terminal() {
       fontFamily: FONT,
       fontSize: 13,
       lineHeight: 1.15,
-      cursorBlink: true,
+      cursorBlink: !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
       scrollback: 5000,
+      // Dim text and every ANSI colour stay readable on either theme's background.
+      minimumContrastRatio: 4.5,
       theme: themeOf(element),
     });
     const fit = new FitAddon();
@@ -72,12 +75,10 @@ export function Terminal() {
     });
     observer.observe(element);
 
-    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    const retheme = () => (term.options.theme = themeOf(element));
-    scheme.addEventListener('change', retheme);
+    const unsubscribe = subscribeTheme(() => (term.options.theme = themeOf(element)));
 
     return () => {
-      scheme.removeEventListener('change', retheme);
+      unsubscribe();
       element.removeEventListener('copy', copied);
       observer.disconnect();
       cancelAnimationFrame(frame);

@@ -4,6 +4,7 @@
  * as markers that follow edits, and the panel's keyboard shortcuts.
  */
 import { shiftProblems, type EditorProblem } from '../markers';
+import { subscribeTheme } from '../../theme/controller';
 import { defineTheme, monaco } from './setup';
 
 /** The owner of the apiserver's markers (monaco-yaml's own are the `yaml` owner's). */
@@ -71,10 +72,8 @@ export class YamlEditorView {
     );
     e.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => this.#events.onSave());
     e.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => this.#events.onApply());
-    const retheme = () => monaco.editor.setTheme(defineTheme(host));
-    const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    scheme.addEventListener('change', retheme);
-    this.#disposables.push({ dispose: () => scheme.removeEventListener('change', retheme) });
+    const unsubscribe = subscribeTheme(() => monaco.editor.setTheme(defineTheme(host)));
+    this.#disposables.push({ dispose: unsubscribe });
   }
 
   /**
