@@ -251,6 +251,21 @@ describe('watch', () => {
     expect(w.events.map((e) => e.type)).toEqual(['ADDED', 'DELETED']);
   });
 
+  it('gives every watcher its own copy of a changed object, whatever the others do with theirs', () => {
+    const c = testClient();
+    const all = c.watch(`${CMS}?watch=true`);
+    const front = c.watch(`${CMS}?watch=true&labelSelector=tier%3Dfront`);
+    const back = c.watch(`${CMS}?watch=true&labelSelector=tier%3Dback`);
+    c.call('POST', CMS, cm('x', { labels: { tier: 'front' } }));
+    c.cluster.kernel.runUntil(1000);
+    const [mine, theirs] = [all.events[0]?.object, front.events[0]?.object];
+    expect(mine).toEqual(theirs);
+    expect(mine).not.toBe(theirs);
+    (mine?.metadata as { labels: Record<string, string> }).labels.tier = 'back';
+    expect((theirs?.metadata as { labels: Record<string, string> }).labels.tier).toBe('front');
+    expect(back.events).toEqual([]);
+  });
+
   it('a watch from a compacted revision gets 410 Expired', () => {
     const c = testClient();
     const first = c.call('POST', CMS, cm('a')).body.metadata.resourceVersion as string;

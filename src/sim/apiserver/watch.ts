@@ -4,7 +4,7 @@
  * DELETED for this watcher), with bookmarks and a server-side timeout.
  */
 import type { Kernel } from '../kernel/kernel';
-import { CompactedError, type Etcd, type StoreEvent, type WatchHandle } from '../store';
+import { CompactedError, type Etcd, type KeyValue, type StoreEvent, type WatchHandle } from '../store';
 import type { ResourceInfo } from './resources';
 import { expired, type ApiError } from './status';
 import type { ObjectStorage } from './storage';
@@ -137,24 +137,40 @@ export function openWatch(o: WatchOptions): WatchStream {
 
 const apiVersion = (r: ResourceInfo) => (r.group === '' ? r.version : `${r.group}/${r.version}`);
 
+/**
+ * Store values decoded once for every watcher of the same change to test its selectors
+ * against, by API version (watchers of one resource may use different versions). They never
+ * leave the apiserver: each watcher that gets an object gets its own copy.
+ */
+const decodedForFilters = new WeakMap<KeyValue, Map<string, KubeObject>>();
+
+/** `kv` decoded for `o`'s selectors, shared with the other watchers of the same change. */
+function forFilter(o: WatchOptions, kv: KeyValue): KubeObject {
+  let byVersion = decodedForFilters.get(kv);
+  if (byVersion === undefined) decodedForFilters.set(kv, (byVersion = new Map()));
+  const version = apiVersion(o.resource);
+  let obj = byVersion.get(version);
+  if (obj === undefined) byVersion.set(version, (obj = o.storage.decode(o.resource, kv)));
+  return obj;
+}
+
 /** Translates one store event into what this watcher sees, or null if it sees nothing. */
 function toWatchEvent(o: WatchOptions, e: StoreEvent): WatchEvent | null {
-  const decode = (kv: NonNullable<StoreEvent['prevKv']>, rv: number) => {
+  const decode = (kv: KeyValue, rv: number) => {
     const obj = o.storage.decode(o.resource, kv);
     obj.metadata.resourceVersion = String(rv);
     return obj;
   };
+  const rv = e.kv.modRevision;
   if (e.type === 'DELETE') {
     if (e.prevKv === null) return null;
-    const old = decode(e.prevKv, e.kv.modRevision);
-    return o.filter(old) ? { type: 'DELETED', object: old } : null;
+    return o.filter(forFilter(o, e.prevKv)) ? { type: 'DELETED', object: decode(e.prevKv, rv) } : null;
   }
-  const current = o.storage.decode(o.resource, e.kv);
-  const nowMatches = o.filter(current);
-  if (e.prevKv === null) return nowMatches ? { type: 'ADDED', object: current } : null;
-  const before = o.filter(o.storage.decode(o.resource, e.prevKv));
-  if (before && nowMatches) return { type: 'MODIFIED', object: current };
-  if (nowMatches) return { type: 'ADDED', object: current };
-  if (before) return { type: 'DELETED', object: current };
+  const nowMatches = o.filter(forFilter(o, e.kv));
+  if (e.prevKv === null) return nowMatches ? { type: 'ADDED', object: decode(e.kv, rv) } : null;
+  const before = o.filter(forFilter(o, e.prevKv));
+  if (before && nowMatches) return { type: 'MODIFIED', object: decode(e.kv, rv) };
+  if (nowMatches) return { type: 'ADDED', object: decode(e.kv, rv) };
+  if (before) return { type: 'DELETED', object: decode(e.kv, rv) };
   return null;
 }
