@@ -19,6 +19,8 @@ const SETUP = [
   'kubectl create configmap lab2 --from-literal=a=b',
   'kubectl label configmap lab1 app=web',
   'kubectl annotate configmap lab1 note=hi',
+  // The cases compare a settled Deployment: its rollout must be over before they start.
+  'kubectl rollout status deploy/web --timeout=120s',
 ];
 
 /** One line: alone, paired with the lines that undo it, and with the edit to make. */
