@@ -28,6 +28,7 @@ import { rootCaCertPublisher } from './controllers/root-ca-cert-publisher';
 import { serviceAccount } from './controllers/serviceaccount';
 import { statefulSet } from './controllers/statefulset';
 import { Kernel } from './kernel/kernel';
+import { startChaosController } from './faults/controller';
 import { startMetricsServer, type MetricsServer } from './metrics-server';
 import { Etcd } from './store';
 import { startHostpathDriver } from './node/csi';
@@ -36,7 +37,7 @@ import { startKubelet, type Kubelet } from './node/kubelet';
 import { connectNodes } from './network/nodes';
 import type { ClusterNetwork } from './network/network';
 import { KubeletDirectory } from './node/kubelet/server';
-import { startScheduler } from './scheduler';
+import { createScheduler, type Scheduler } from './scheduler';
 import { controlPlaneManifests } from './installer/control-plane';
 import {
   CONTROL_PLANE_TAINT,
@@ -190,6 +191,10 @@ export interface Cluster {
    * that the containers' processes use; null without kubelets.
    */
   readonly network: ClusterNetwork | null;
+  /** The started kubelets by node name (their runtime and CNI plugin), for read-only views. */
+  readonly nodes: ReadonlyMap<string, Kubelet>;
+  /** kube-scheduler, if it runs, for read-only views of its queue, cache and cycles. */
+  readonly scheduler: Scheduler | null;
 }
 
 /** The composition root: builds a cluster and wires its components to one kernel. */
@@ -219,8 +224,10 @@ export function createCluster(options: ClusterOptions): Cluster {
     ...(options.openapiSchemas === undefined ? {} : { openapiSchemas: options.openapiSchemas }),
   });
   apiserver.bootstrap();
-  createControllerManager(kernel, apiserver, options.controllers ?? CONTROLLERS).start();
-  if (options.scheduler !== false) startScheduler(kernel, apiserver);
+  const controllerManager = createControllerManager(kernel, apiserver, options.controllers ?? CONTROLLERS);
+  controllerManager.start();
+  const scheduler = options.scheduler === false ? null : createScheduler(kernel, apiserver);
+  scheduler?.start();
   if (options.cloudProvider !== false) startCloudControllerManager(kernel, apiserver);
   const addons = options.addons ?? options.kubelets !== false;
   const started: Kubelet[] = [];
@@ -279,6 +286,8 @@ export function createCluster(options: ClusterOptions): Cluster {
       : connectNodes(kernel, apiserver, started, { cni: resolved.cni, proxyMode: resolved.kubeProxyMode });
   if (network !== null && resolved.ingressController === 'ingress-nginx')
     startIngressNginx(kernel, apiserver, network, started);
+  const nodes = new Map(started.map((k) => [k.nodeName, k]));
+  startChaosController(kernel, apiserver, { kubelets: nodes, scheduler, controllerManager, network });
   const topology = buildTopology(
     resolved.workerNodes,
     addons && options.kubelets !== false,
@@ -294,5 +303,7 @@ export function createCluster(options: ClusterOptions): Cluster {
     aggregated,
     metricsServer,
     network,
+    nodes,
+    scheduler,
   };
 }

@@ -363,6 +363,11 @@ export const RESOURCES: readonly ResourceInfo[] = [
     { kind: 'StorageClass', plural: 'storageclasses', namespaced: cluster, shortNames: ['sc'] },
     { kind: 'VolumeAttachment', plural: 'volumeattachments', namespaced: cluster, subresources: ['status'] },
   ]),
+  // Kubelab's chaos API: served as kube-apiserver serves the custom resource of an established
+  // CRD (src/sim/faults/crd.ts, which the installer creates), after the built-in groups.
+  ...groupVersion('chaos.kubelab.dev', 'v1alpha1', [
+    { kind: 'Fault', plural: 'faults', namespaced: cluster, categories: ['chaos'], subresources: ['status'] },
+  ]),
 ];
 
 /** `apps/v1`, or `v1` for the core group. */

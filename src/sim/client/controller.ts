@@ -56,6 +56,11 @@ export class Controller {
     this.#wake();
   }
 
+  /** Stops taking keys off the queue (the process stopped); keys wait for {@link start}. */
+  stop(): void {
+    this.#started = false;
+  }
+
   #wake(): void {
     if (!this.#started) return;
     while (this.#busy < this.#workers && this.queue.length > 0) {
@@ -65,7 +70,7 @@ export class Controller {
   }
 
   #work(): void {
-    const next = this.queue.get();
+    const next = this.#started ? this.queue.get() : undefined;
     if (next !== undefined) {
       try {
         this.options.sync(next.item, next.cause);

@@ -29,9 +29,15 @@ export class InformerFactory {
     return informer as unknown as Informer<T>;
   }
 
-  /** Starts every informer created so far, and any created later. */
+  /** Starts every informer created so far (again, after {@link stop}), and any created later. */
   start(): void {
     this.#started = true;
-    for (const informer of this.#informers.values()) if (!informer.hasSynced) informer.start();
+    for (const informer of this.#informers.values()) if (!informer.running) informer.start();
+  }
+
+  /** Stops every informer (the process stopped); {@link start} relists them. */
+  stop(): void {
+    this.#started = false;
+    for (const informer of this.#informers.values()) informer.stop();
   }
 }

@@ -38,6 +38,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   #resourceVersion = '';
   #synced = false;
   #stopped = false;
+  #running = false;
 
   constructor(
     private readonly kernel: Kernel,
@@ -49,6 +50,11 @@ export class Informer<T extends KubeObject = KubeObject> {
   /** The informer's cache, for reading. */
   get lister(): Lister<T> {
     return this.#cache;
+  }
+
+  /** True between {@link start} and {@link stop}. */
+  get running(): boolean {
+    return this.#running;
   }
 
   /** True once the first list has filled the cache. */
@@ -63,6 +69,7 @@ export class Informer<T extends KubeObject = KubeObject> {
   /** Lists, then watches. */
   start(): void {
     this.#stopped = false;
+    this.#running = true;
     this.#relist(null);
     const resync = this.options.resyncMs ?? 0;
     if (resync > 0) {
@@ -77,6 +84,7 @@ export class Informer<T extends KubeObject = KubeObject> {
 
   stop(): void {
     this.#stopped = true;
+    this.#running = false;
     this.#watch?.close();
     this.#watch = null;
   }

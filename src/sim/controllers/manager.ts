@@ -32,8 +32,12 @@ export interface ControllerDescriptor {
 
 export interface ControllerManager {
   readonly informers: InformerFactory;
-  /** Starts informers, then workers. */
+  /** Starts informers, then workers; after {@link stop}, relists and catches up. */
   start(): void;
+  /** Stops the process (a fault): its watches end and no controller syncs until started. */
+  stop(): void;
+  /** Whether kube-controller-manager runs. */
+  readonly running: boolean;
 }
 
 export function createControllerManager(
@@ -55,11 +59,21 @@ export function createControllerManager(
     },
   };
   for (const d of descriptors) d.setup(ctx);
+  let running = false;
   return {
     informers,
     start() {
+      running = true;
       informers.start();
       for (const c of controllers) c.start();
+    },
+    stop() {
+      running = false;
+      informers.stop();
+      for (const c of controllers) c.stop();
+    },
+    get running() {
+      return running;
     },
   };
 }

@@ -13,6 +13,7 @@ import type { KubeObject } from '../apiserver/types';
 import { ApiClient } from '../client/rest';
 import type { Kernel } from '../kernel/kernel';
 import type { CniPluginName } from '../network/cni-agent';
+import { FAULT_CRD } from '../faults/crd';
 import { cniAddon } from './cni';
 import { corednsAddon } from './coredns';
 import { ingressNginxAddon } from './ingress-nginx';
@@ -64,6 +65,8 @@ export function addonManifests(options: InstallOptions): Record<string, unknown>
     ...cniAddon(options.cni),
     ...(options.metricsServer ? metricsServerAddon() : []),
     ...(options.ingressController === 'ingress-nginx' ? ingressNginxAddon() : []),
+    // Kubelab's chaos API (src/sim/faults): the Fault CRD the chaos controller serves.
+    FAULT_CRD,
   ];
 }
 

@@ -59,6 +59,8 @@ export interface ClusterNetwork {
   ): NslookupResult;
   /** What getaddrinfo returns to `from` for `host`, with every query it sent. */
   resolve(from: ConnectSource, host: string, causedBy: number | null): ResolveResult;
+  /** Cuts a node off the network (a fault), or reconnects it: pod traffic to and from it is lost. */
+  setNodePartitioned(node: string, partitioned: boolean): void;
   /**
    * Opens a connection from `request.from`; `target` says what listens where. Throws when the
    * source pod does not exist or has no address yet (nothing could run in it).
@@ -89,7 +91,9 @@ export function startClusterNetwork(
     upstream: zone,
   });
   const upstream = new UpstreamDns(kernel, zone);
+  const partitioned = new Set<string>();
   const deps: NetworkDeps = {
+    partitioned,
     kernel,
     cni,
     proxies,
@@ -115,5 +119,6 @@ export function startClusterNetwork(
       return resolveHost(host, source.resolv, dnsTransport(deps, source), causedBy);
     },
     connect: (request, target) => connect(deps, request, target),
+    setNodePartitioned: (node, cut) => void (cut ? partitioned.add(node) : partitioned.delete(node)),
   };
 }

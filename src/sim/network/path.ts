@@ -100,12 +100,23 @@ class Flow {
     // At most two legs: to a node's address (NodePort or hostPort DNAT there), then to the endpoint.
     for (let leg = 0; leg < 2; leg++) {
       const located = (this.#agentOf(this.#node) ?? this.#agents[0])?.nodeFor(this.#dstIP);
+      const cut = this.#cutOff(located?.node.name ?? null);
+      if (cut !== null) return cut;
       if (located === undefined) return this.#outside();
       if (!located.host) return this.#toPod(located.node);
       const arrived = this.#toHost(located.node);
       if (arrived !== null) return arrived;
     }
     return this.#result('timeout', `no route to ${this.#dstIP}`);
+  }
+
+  /** A packet between two nodes (or out of the cluster) where either is partitioned is lost. */
+  #cutOff(to: string | null): ConnectResult | null {
+    if (to === this.#node) return null;
+    const cut = [this.#node, to].find((n) => n !== null && this.deps.partitioned?.has(n) === true);
+    if (cut === undefined || cut === null) return null;
+    this.#emit(`${cut}/cni`, 'decision', `packet to ${this.#dstIP}:${this.#dstPort} lost: ${cut} is cut off`);
+    return this.#result('timeout', `${cut} is cut off from the network`);
   }
 
   #emit(to: string, kind: 'request' | 'response' | 'decision', summary: string): void {

@@ -25,6 +25,8 @@ export interface NetworkDeps {
   readonly dns: CoreDns;
   readonly upstream: UpstreamDns;
   readonly clusterDns: ClusterDnsSettings;
+  /** Nodes cut off from the network (a fault): no packet leaves or reaches them. */
+  readonly partitioned?: ReadonlySet<string>;
 }
 
 /** Who opens a connection. */

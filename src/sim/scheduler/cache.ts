@@ -141,6 +141,13 @@ export class SchedulerCache {
     return [...this.#pods.values()].map((p) => p.pod);
   }
 
+  /** The nodes in node tree order, for read-only views: unlike {@link snapshot}, changes nothing. */
+  nodeInfos(): readonly NodeInfo[] {
+    return this.nodeNames()
+      .map((n) => this.#nodes.get(n))
+      .filter((i): i is NodeInfo => i?.node !== undefined);
+  }
+
   /** The nodes for one scheduling cycle, in node tree order, with image spread filled in. */
   snapshot(): Snapshot {
     const infos = this.nodeNames()

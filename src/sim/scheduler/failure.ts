@@ -116,6 +116,7 @@ export function handleSchedulingFailure(
   // Before the status patch, so the next cycles already count the pod on its node.
   sched.queue.nominator.add(info.pod, nominating);
   const message = status.message();
+  info.lastFailure = message;
   sched.recorder.event(
     pod as unknown as KubeObject,
     'Warning',

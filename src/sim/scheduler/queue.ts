@@ -29,6 +29,8 @@ export interface QueuedPodInfo {
   gated: boolean;
   /** The trace step that last brought the pod in or moved it forward. */
   cause: number | null;
+  /** The message of the pod's last failed attempt (its FailedScheduling event), if any. */
+  lastFailure?: string;
   readonly seq: number;
 }
 
@@ -88,6 +90,26 @@ export class SchedulingQueue {
       active: keys(this.#active),
       backoff: keys([...this.#backoff.values()].map((e) => e.info)),
       unschedulable: keys([...this.#unschedulable.values()].map((e) => e.info)),
+    };
+  }
+
+  /**
+   * The pods in each sub-queue with their history, for read-only views: activeQ in pop order,
+   * backoffQ with when each pod's backoff expires (upstream's getBackoffTime; the 1 s flush
+   * moves it at the next tick), and the unschedulable pods.
+   */
+  inspect(): {
+    active: readonly QueuedPodInfo[];
+    backoff: readonly { readonly info: QueuedPodInfo; readonly expiry: number }[];
+    unschedulable: readonly QueuedPodInfo[];
+  } {
+    return {
+      active: [...this.#active],
+      backoff: [...this.#backoff.values()].map(({ info }) => ({
+        info,
+        expiry: info.timestamp + this.backoffDuration(info.attempts),
+      })),
+      unschedulable: [...this.#unschedulable.values()].map((e) => e.info),
     };
   }
 

@@ -130,6 +130,16 @@ export function scheduleOne(sched: Scheduler): void {
       `schedule ${podKey(pod)}: ${status.message()}`,
       decisionDetail(pod, outcome, status.message(), nominating),
     );
+    sched.history.record({
+      cycle,
+      pod: podKey(pod),
+      time: sched.kernel.clock.now(),
+      node: null,
+      message: status.message(),
+      feasible: null,
+      evaluated: null,
+      step,
+    });
     handleSchedulingFailure(sched, info, status, outcome.diagnosis, nominating, cycle, step);
     return;
   }
@@ -137,6 +147,16 @@ export function scheduleOne(sched: Scheduler): void {
   const host = outcome.host;
   const summary = `schedule ${podKey(pod)}: ${host} (${outcome.feasible}/${outcome.evaluated} nodes feasible)`;
   const step = emitDecision(sched, info, summary, decisionDetail(pod, outcome, null));
+  sched.history.record({
+    cycle,
+    pod: podKey(pod),
+    time: sched.kernel.clock.now(),
+    node: host,
+    message: null,
+    feasible: outcome.feasible,
+    evaluated: outcome.evaluated,
+    step,
+  });
   // Assume: the cache counts the pod on its node before the binding is confirmed.
   const assumed = sched.cache.assumePod(pod, host);
   // A nominated pod placed is no longer nominated.

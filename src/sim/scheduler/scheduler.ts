@@ -21,6 +21,7 @@ import { asPod, type Pod } from './framework/types';
 import { DEFAULT_PROFILE, type Profile, type Registry } from './framework/registry';
 import { Framework } from './framework/runtime';
 import { PLUGINS } from './plugins/registry';
+import { SchedulingHistory } from './history';
 import { SchedulingQueue } from './queue';
 import { scheduleOne } from './schedule-one';
 
@@ -74,10 +75,13 @@ export class Scheduler {
   /** Frameworks by scheduler name. */
   readonly profiles = new Map<string, Framework>();
   readonly percentageOfNodesToScore: number;
+  /** The last scheduling cycles' outcomes, for read-only views. */
+  readonly history = new SchedulingHistory();
   /** Where the next cycle starts looking at nodes (upstream's nextStartNodeIndex). */
   nextStartNodeIndex = 0;
   #snapshot: Snapshot = { list: () => [], get: () => undefined };
   #scheduled = false;
+  #stopped = false;
 
   constructor(
     readonly kernel: Kernel,
@@ -153,8 +157,12 @@ export class Scheduler {
     return obj === undefined ? undefined : asPod(obj);
   }
 
-  /** Starts the informers; pods already pending are queued and scheduled. */
+  /**
+   * Starts the informers; pods already pending are queued and scheduled. After {@link stop},
+   * starts again as a restarted kube-scheduler does: it relists and catches up.
+   */
   start(): void {
+    this.#stopped = false;
     this.namespaces.start();
     this.informers.start();
     for (const informer of this.workloads.values()) informer.start();
@@ -163,12 +171,28 @@ export class Scheduler {
     this.wake();
   }
 
+  /** Stops kube-scheduler (a fault): its watches end and it schedules nothing until started. */
+  stop(): void {
+    this.#stopped = true;
+    this.namespaces.stop();
+    this.informers.stop();
+    for (const informer of this.workloads.values()) informer.stop();
+    this.nodes.stop();
+    this.pods.stop();
+  }
+
+  /** Whether kube-scheduler runs. */
+  get running(): boolean {
+    return !this.#stopped;
+  }
+
   /** Schedules the next scheduling cycle if there is a pod to try and none is queued yet. */
   wake(): void {
-    if (this.#scheduled || this.queue.activeLength === 0) return;
+    if (this.#stopped || this.#scheduled || this.queue.activeLength === 0) return;
     this.#scheduled = true;
     this.kernel.schedule(0, 'kube-scheduler: scheduleOne', () => {
       this.#scheduled = false;
+      if (this.#stopped) return;
       scheduleOne(this);
       this.wake();
     });

@@ -39,6 +39,7 @@ import {
   volumeAttachmentPrinter,
 } from './storage';
 import type { Printer } from './types';
+import { faultPrinter } from '../../faults/printer';
 import type { KubeObject } from '../types';
 import {
   controllerRevisionPrinter,
@@ -96,6 +97,7 @@ const PRINTERS: ReadonlyMap<string, Printer> = new Map([
   ['storage.k8s.io/csinodes', csiNodePrinter],
   ['storage.k8s.io/volumeattachments', volumeAttachmentPrinter],
   ['storage.k8s.io/csistoragecapacities', csiStorageCapacityPrinter],
+  ['chaos.kubelab.dev/faults', faultPrinter],
   ['admissionregistration.k8s.io/mutatingwebhookconfigurations', webhookConfigurationPrinter],
   ['admissionregistration.k8s.io/validatingwebhookconfigurations', webhookConfigurationPrinter],
   ['admissionregistration.k8s.io/validatingadmissionpolicies', validatingAdmissionPolicyPrinter],

@@ -34,6 +34,8 @@ import * as service from './service';
 import * as storage from './storage';
 import * as storageclass from './storageclass';
 import { rec, str } from './util';
+import { FAULT_SCHEMA } from '../../faults/crd';
+import { validateSchema } from '../../faults/schema';
 
 export type { FieldError, FieldErrorType } from './field';
 export { formatFieldError, errorBody } from './field';
@@ -125,6 +127,10 @@ const CREATE: Record<string, Create> = {
   'policy/PodDisruptionBudget': (o) => misc.validatePodDisruptionBudget(o),
   'autoscaling/HorizontalPodAutoscaler': (o) => misc.validateHorizontalPodAutoscaler(o),
   'storage.k8s.io/StorageClass': (o) => storageclass.validateStorageClass(o),
+  'chaos.kubelab.dev/Fault': (o) => [
+    ...validateObjectMeta(o.metadata, false, nameIsDNSSubdomain),
+    ...validateSchema(FAULT_SCHEMA, o),
+  ],
 };
 
 /** Update validation by `group/Kind` (after the common metadata checks). */
@@ -174,6 +180,10 @@ const UPDATE: Record<string, Update> = {
   'policy/PodDisruptionBudget': (o, p) => misc.validatePodDisruptionBudget(o, p),
   'autoscaling/HorizontalPodAutoscaler': (o, p) => misc.validateHorizontalPodAutoscaler(o, p),
   'storage.k8s.io/StorageClass': (o, p) => storageclass.validateStorageClassUpdate(o, p),
+  'chaos.kubelab.dev/Fault': (o, p) => [
+    ...validateObjectMetaUpdate(o.metadata, p.metadata),
+    ...validateSchema(FAULT_SCHEMA, o),
+  ],
 };
 
 /** The name rule of kinds without their own validator (most use DNS subdomains). */

@@ -13,7 +13,21 @@ import type { RuntimeError } from './types';
 export type ContainerRuntimeName = 'containerd' | 'cri-o';
 
 /** Why a registry refuses an image (images/reference.ts decides; the runtime words it). */
-export type RegistryError = 'invalid-reference' | 'access-denied' | 'manifest-unknown';
+export type RegistryError = 'invalid-reference' | 'access-denied' | 'manifest-unknown' | 'unreachable';
+
+/** The host a registry's API answers on (Docker Hub's is `registry-1.docker.io`). */
+const registryHost = (repository: string) => {
+  const host = repository.split('/')[0] ?? repository;
+  return host === 'docker.io' ? 'registry-1.docker.io' : host;
+};
+
+/** What Go's resolver says when the registry's name does not resolve (the kind node's DNS). */
+const lookupFailed = (repository: string) =>
+  `dial tcp: lookup ${registryHost(repository)} on 172.18.0.1:53: no such host`;
+
+/** The manifest URL a pull asks for first. */
+const manifestUrl = (ref: string, repository: string) =>
+  `https://${registryHost(repository)}/v2/${repository.split('/').slice(1).join('/')}/manifests/${tagOrDigest(ref)}`;
 
 /** An image pull that failed, as the runtime saw it. */
 export interface FailedPull {
@@ -69,7 +83,7 @@ export const CONTAINERD: RuntimeFlavour = {
   networkNotReady: 'Network plugin returns error: cni plugin not initialized',
   unknownHandler: (handler) =>
     `rpc error: code = Unknown desc = failed to get sandbox runtime: no runtime for "${handler}" is configured`,
-  pullError: ({ image, ref, error }) => {
+  pullError: ({ image, ref, repository, error }) => {
     const resolving = `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}"`;
     switch (error) {
       case 'invalid-reference':
@@ -84,6 +98,11 @@ export const CONTAINERD: RuntimeFlavour = {
         };
       case 'manifest-unknown':
         return { code: 'NotFound', desc: `${resolving}: ${ref}: not found` };
+      case 'unreachable':
+        return {
+          code: 'Unknown',
+          desc: `${resolving}: failed to do request: Head "${manifestUrl(ref, repository)}": ${lookupFailed(repository)}`,
+        };
     }
   },
 };
@@ -119,6 +138,11 @@ export const CRIO: RuntimeFlavour = {
         return { code: 'Unknown', desc: `${source}: requested access to the resource is denied` };
       case 'manifest-unknown':
         return { code: 'Unknown', desc: `${source}: manifest unknown` };
+      case 'unreachable':
+        return {
+          code: 'Unknown',
+          desc: `initializing source docker://${ref}: pinging container registry ${registryHost(repository)}: Get "https://${registryHost(repository)}/v2/": ${lookupFailed(repository)}`,
+        };
     }
   },
 };

@@ -12,8 +12,14 @@ import type { ImageInfo, PulledImage, RuntimeError, Traced } from './types';
 /** How long a failing pull takes to fail (resolving the reference), in ms. */
 const FAILED_PULL_MS: readonly [number, number] = [500, 1500];
 
+/** The registry host of a repository (`docker.io` for `docker.io/library/nginx`). */
+export function registryOf(repository: string): string {
+  return repository.split('/')[0] ?? repository;
+}
+
 export class ImageService {
   readonly #images = new Map<string, ImageInfo>();
+  readonly #unreachable = new Set<string>();
 
   constructor(
     private readonly kernel: Kernel,
@@ -33,6 +39,16 @@ export class ImageService {
     return [...this.#images.values()];
   }
 
+  /**
+   * Whether the node can reach a registry host (`docker.io`, `registry.k8s.io`); not a CRI
+   * call. While it cannot, pulls from it fail as a failed DNS lookup does; images already in
+   * the store still start.
+   */
+  setRegistryReachable(host: string, reachable: boolean): void {
+    if (reachable) this.#unreachable.delete(host);
+    else this.#unreachable.add(host);
+  }
+
   imageStatus(image: string, causedBy: number | null): Traced<ImageInfo | null> {
     const found = this.#images.get(resolveImage(image).ref) ?? null;
     const step = this.tracer.call(`ImageStatus ${image}`, { image, present: found !== null }, causedBy);
@@ -49,7 +65,11 @@ export class ImageService {
     causedBy: number | null,
     done: (result: PulledImage | RuntimeError, step: number) => void,
   ): number {
-    const resolved = resolveImage(image);
+    const found = resolveImage(image);
+    const resolved: ResolvedImage =
+      found.error === undefined && this.#unreachable.has(registryOf(found.repository))
+        ? { ...found, error: 'unreachable' }
+        : found;
     const step = this.tracer.call(`PullImage ${image}`, { image, ref: resolved.ref }, causedBy);
     const cached = this.#images.has(resolved.ref);
     const [min, max] =

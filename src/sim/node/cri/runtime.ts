@@ -100,6 +100,18 @@ export class ContainerRuntime implements RuntimeService {
     return this.#sandboxes.network.status();
   }
 
+  /**
+   * The sandboxes and containers as they are now, as copies and without a trace step: what
+   * `crictl pods` and `crictl ps -a` would print, for read-only views (never the kubelet,
+   * whose calls are traced).
+   */
+  inspect(): { sandboxes: PodSandboxStatus[]; containers: ContainerStatus[] } {
+    return {
+      sandboxes: [...this.#sandboxes.values()].map((s) => ({ ...s })),
+      containers: [...this.#containers.values()].map((c) => ({ ...c.status })),
+    };
+  }
+
   /** CRI UpdateRuntimeConfig: the node's pod CIDR (see network-config.ts). */
   updateRuntimeConfig(podCIDR: string, causedBy: number | null): Traced<void> {
     return this.#sandboxes.network.update(podCIDR, causedBy);
@@ -347,6 +359,19 @@ export class ContainerRuntime implements RuntimeService {
    */
   setLoad(containerId: string, requestsPerSecond: number): void {
     this.cgroups.setLoad(containerId, requestsPerSecond);
+  }
+
+  /**
+   * Kills a running container's process from outside the CRI (a chaos fault; `kill -9` on
+   * the node): it exits 137 with reason Error, as the runtime reports a SIGKILL that was not
+   * an OOM kill, and the kubelet hears of it through the event stream. False when the
+   * container is not running.
+   */
+  killProcess(id: string, causedBy: number): boolean {
+    const c = this.#containers.get(id);
+    if (c === undefined || c.status.state !== 'CONTAINER_RUNNING') return false;
+    this.#exit(c, 137, causedBy);
+    return true;
   }
 
   #exit(c: Container, code: number, causedBy: number, reason = code === 0 ? 'Completed' : 'Error'): void {

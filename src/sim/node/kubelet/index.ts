@@ -39,11 +39,12 @@ import { NodeStatusReporter, type NodeMachine } from './node-status';
 import { PodObjects } from './objects';
 import { startPleg } from './pleg';
 import { PodWorkers } from './pod-workers';
+import { KubeletProcess } from './process';
 import { ProbeManager } from './prober/manager';
 import { StatusManager } from './status-manager';
 import { KubeletServer, type KubeletDirectory } from './server';
 import { PodSyncer } from './sync';
-import { VolumeManager } from './volumemanager';
+import { VolumeManager, type MountedVolume } from './volumemanager';
 
 export const KUBELET_VERSION = 'v1.32.4';
 
@@ -96,6 +97,12 @@ export interface Kubelet {
   readonly cni: CniPlugin;
   /** The kubelet's server: container logs, exec and attach. */
   readonly server: KubeletServer;
+  /** The node's InternalIP. */
+  readonly internalIP: string;
+  /** A pod's mounted volumes by name, as the volume manager holds them (read-only, untraced). */
+  podVolumes(podUid: string): ReadonlyMap<string, MountedVolume>;
+  /** The process switches faults flip: stop/restart the kubelet, cut it off from the apiserver. */
+  readonly process: KubeletProcess;
 }
 
 const DEFAULT_CAPACITY: Readonly<Record<string, string>> = {
@@ -157,6 +164,7 @@ export function startKubelet(
     options.cniConfig === 'addon' ? null : plugin,
   );
   const runtimeState = new RuntimeState(kernel, id, runtime);
+  const proc = new KubeletProcess();
   const base = {
     kernel,
     nodeName,
@@ -169,7 +177,7 @@ export function startKubelet(
     networkError: () => runtimeState.networkError,
   };
   const ctx: KubeletContext = { ...base, requestSync: (record, cause) => workers.requestSync(record, cause) };
-  const status = new StatusManager(ctx);
+  const status = new StatusManager(ctx, () => proc.connected);
   const probes = new ProbeManager(ctx, (uid) => status.cached(uid));
   const mirrors = new MirrorClient(
     ctx,
@@ -216,8 +224,13 @@ export function startKubelet(
     configs,
     admission,
   );
-  const workers = new PodWorkers(base, status, (record, cause, done) => syncer.sync(record, cause, done));
-  startPleg(ctx, () => workers.records());
+  const workers = new PodWorkers(
+    base,
+    status,
+    (record, cause, done) => syncer.sync(record, cause, done),
+    () => proc.running,
+  );
+  startPleg(ctx, () => (proc.running ? workers.records() : []));
   const server = new KubeletServer(kernel, runtime, () => workers.records());
 
   const nodeStatus = new NodeStatusReporter(
@@ -227,6 +240,7 @@ export function startKubelet(
     machine,
     () => runtime.imageService.images(),
     runtimeState,
+    () => proc.connected,
   );
   nodeStatus.trackVolumes(volumes);
   kernel.schedule(0, `${id}: start`, () => {
@@ -253,7 +267,13 @@ export function startKubelet(
     ownNode.start();
     volumes.start();
     configs.start();
-    new NodeLease(kernel, client, nodeName, () => nodeStatus.uid).start(null);
+    new NodeLease(
+      kernel,
+      client,
+      nodeName,
+      () => nodeStatus.uid,
+      () => proc.connected,
+    ).start(null);
     for (const manifest of options.staticPods ?? []) {
       workers.addStatic(staticPod(manifest, nodeName, kernel.clock, options.staticPodPath), null);
     }
@@ -262,6 +282,33 @@ export function startKubelet(
     });
     workers.watch(pods);
     pods.start();
+    // A stopped or cut-off kubelet's watches end and its server is unreachable; once back, it
+    // reports its node, relists its pods and syncs every one, as a restarted kubelet does.
+    let [wasRunning, wasConnected] = [true, true];
+    proc.onChange((cause) => {
+      if (wasConnected && !proc.connected) {
+        ownNode.stop();
+        pods.stop();
+        options.directory?.unregister(nodeName);
+      }
+      if (!wasConnected && proc.connected) {
+        options.directory?.register(nodeName, server);
+        if (!wasRunning) recorder.event(nodeStatus.ref, 'Normal', 'Starting', 'Starting kubelet.', cause);
+        nodeStatus.resume(cause);
+        ownNode.start();
+        pods.start();
+      }
+      if ((!wasRunning || !wasConnected) && proc.running) workers.resyncAll(cause);
+      [wasRunning, wasConnected] = [proc.running, proc.connected];
+    });
   });
-  return { nodeName, runtime, cni, server };
+  return {
+    nodeName,
+    runtime,
+    cni,
+    server,
+    internalIP: machine.internalIP,
+    podVolumes: (uid) => volumes.podVolumes(uid),
+    process: proc,
+  };
 }

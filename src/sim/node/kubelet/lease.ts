@@ -27,12 +27,14 @@ export class NodeLease {
     private readonly nodeName: string,
     /** The registered Node's uid, for the owner reference (undefined until it is known). */
     private readonly nodeUid: () => string | undefined,
+    /** Whether renewals reach the apiserver (not while the kubelet is stopped or cut off). */
+    private readonly active: () => boolean = () => true,
   ) {}
 
   /** Ensures the lease now, then renews it every 10 s. */
   start(cause: number | null): void {
     const tick = (first: boolean) => {
-      this.#sync(first ? cause : null);
+      if (this.active()) this.#sync(first ? cause : null);
       this.kernel.schedule(LEASE_RENEW_INTERVAL_MS, `${this.client.id}: renew lease`, () => tick(false));
     };
     tick(true);

@@ -82,6 +82,8 @@ export class NodeStatusReporter {
     /** The images on the node (the kubelet's image cache). */
     private readonly images: () => readonly ImageInfo[],
     private readonly runtime: NodeRuntime,
+    /** Whether status reports reach the apiserver (not while the kubelet is stopped or cut off). */
+    private readonly active: () => boolean = () => true,
   ) {}
 
   /** The Node as the kubelet last read or wrote it (null before registration). */
@@ -139,6 +141,22 @@ export class NodeStatusReporter {
     this.#reportedAt = this.kernel.clock.now();
   }
 
+  /**
+   * After the kubelet was stopped or cut off: reads the Node as the apiserver has it now (the
+   * node controller may have marked it Unknown meanwhile) and reports the status at once.
+   */
+  resume(cause: number | null): void {
+    if (this.#node === null) return this.register(cause);
+    try {
+      this.#node = this.client.get(NODES, null, this.machine.name, cause);
+      this.#reported = (this.#node.status as Record<string, unknown> | undefined) ?? {};
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      this.#node = null;
+    }
+    this.sync(cause);
+  }
+
   /** Reports the volume manager's volumesInUse from now on. */
   trackVolumes(volumes: NodeVolumes): void {
     this.#volumes = volumes;
@@ -147,7 +165,7 @@ export class NodeStatusReporter {
   /** Starts the 10 s status loop, and the fast one while the node is not ready. */
   start(): void {
     const tick = () => {
-      this.sync(null);
+      if (this.active()) this.sync(null);
       this.kernel.schedule(NODE_STATUS_UPDATE_FREQUENCY_MS, `${this.client.id}: node status`, tick);
     };
     this.kernel.schedule(NODE_STATUS_UPDATE_FREQUENCY_MS, `${this.client.id}: node status`, tick);

@@ -25,7 +25,14 @@ export class PodWorkers {
     private readonly ctx: Omit<KubeletContext, 'requestSync'>,
     private readonly status: StatusManager,
     private readonly sync: (record: PodRecord, cause: number | null, done: SyncDone) => void,
+    /** Whether the kubelet process runs; a stopped one syncs nothing until {@link resyncAll}. */
+    private readonly running: () => boolean = () => true,
   ) {}
+
+  /** Syncs every pod, as a restarted (or reconnected) kubelet does. */
+  resyncAll(cause: number | null): void {
+    for (const record of [...this.#records.values()]) this.requestSync(record, cause);
+  }
 
   /** Every pod the kubelet knows, including ones being torn down. */
   records(): IterableIterator<PodRecord> {
@@ -46,6 +53,7 @@ export class PodWorkers {
 
   /** Asks for a sync of `record`: now, or right after the one that is running. */
   requestSync(record: PodRecord, cause: number | null): void {
+    if (!this.running()) return;
     if (record.queued !== null) {
       record.queued = { cause: cause ?? record.queued.cause };
       return;

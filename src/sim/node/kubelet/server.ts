@@ -32,6 +32,11 @@ export class KubeletDirectory implements NodeConnections {
     this.#servers.set(nodeName, server);
   }
 
+  /** The kubelet's server is gone (stopped, or cut off from kube-apiserver). */
+  unregister(nodeName: string): void {
+    this.#servers.delete(nodeName);
+  }
+
   kubelet(nodeName: string): KubeletConnection | undefined {
     return this.#servers.get(nodeName);
   }

@@ -23,7 +23,11 @@ export class StatusManager {
   /** The status last generated, per pod uid (upstream's cache, GetPodStatus). */
   readonly #cache = new Map<string, PodStatus>();
 
-  constructor(private readonly ctx: KubeletContext) {}
+  constructor(
+    private readonly ctx: KubeletContext,
+    /** Whether writes reach the apiserver; while not, the status waits for a later sync. */
+    private readonly connected: () => boolean = () => true,
+  ) {}
 
   /** Takes in a pod version from the watch; its status becomes the base unless it is older than our last write. */
   observe(record: PodRecord, pod: PodObject): void {
@@ -45,7 +49,7 @@ export class StatusManager {
   set(record: PodRecord, status: PodStatus, cause: number | null): void {
     this.#cache.set(record.uid, status);
     const target = record.isStatic ? record.mirror : record.pod;
-    if (record.deleted || target === null) return;
+    if (record.deleted || target === null || !this.connected()) return;
     const patch = mergePatchBetween(record.apiStatus, status);
     if (patch === undefined) return;
     const { namespace, name, uid } = target.metadata;
@@ -69,6 +73,7 @@ export class StatusManager {
 
   /** DELETE with gracePeriodSeconds=0 and the pod's uid as precondition. */
   deletePod(record: PodRecord, cause: number | null): void {
+    if (!this.connected()) return;
     const { namespace, name, uid } = record.pod.metadata;
     try {
       this.ctx.client.request('DELETE', resourcePath(PODS, namespace ?? 'default', name ?? ''), {
