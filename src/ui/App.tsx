@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
+import { StepAnnouncer } from './a11y/StepAnnouncer';
 import { EditorSlot, EditorToggle } from './editor/EditorSlot';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { useLab } from './lab-context';
 import { ClockControls } from './panels/ClockControls';
-import { Details } from './panels/Details';
 import { ErrorBanner } from './panels/ErrorBanner';
-import { Timeline } from './panels/Timeline';
+import { Sidebar } from './panels/Sidebar';
+import { ThemeSelect } from './theme/ThemeSelect';
 
 /** xterm.js is big: the terminal loads after the first paint, in its own chunk. */
 const Terminal = lazy(() => import('./terminal/Terminal').then((m) => ({ default: m.Terminal })));
@@ -23,11 +24,13 @@ export function App() {
         </div>
         <ClockControls />
         <EditorToggle />
+        <ThemeSelect />
         <span className="host-badge" title="Where the simulation runs">
           {hostKind === 'worker' ? 'Web Worker' : 'main thread'}
         </span>
       </header>
       <ErrorBanner />
+      <StepAnnouncer />
       <main className="workspace">
         <div className="main-column">
           <div className="graph">
@@ -46,10 +49,7 @@ export function App() {
             <EditorSlot />
           </div>
         </div>
-        <aside className="sidebar" aria-label="Details">
-          <Details />
-          <Timeline />
-        </aside>
+        <Sidebar />
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import type { Topology } from '../sim/topology';
 import type { SimHost } from '../worker/host';
 import { MAX_LINE_LENGTH, MAX_STDIN_LENGTH, type HostEvent } from '../worker/protocol';
 import { createEditorStore, type EditorStore, type PipeKubectl } from './editor/editor-store';
+import { createInspectStore, type InspectStore } from './inspect/inspect-store';
 import type { CompletionResult } from './terminal/completion-list';
 import type { KubectlClient, TerminalLink } from './terminal/shell';
 import { createTraceStore, type TraceStore } from './trace/trace-store';
@@ -25,7 +26,12 @@ export interface LabState {
   readonly error: string | null;
   /** The component shown in the inspector. */
   readonly selected: string | null;
+  /** The sidebar's open tab: the steps (details and timeline), the inspectors, or faults. */
+  readonly sidePanel: SidePanel;
 }
+
+/** The sidebar's tabs. */
+export type SidePanel = 'steps' | 'inspect' | 'faults';
 
 /** What the UI can ask of the simulation. */
 export interface LabActions {
@@ -34,16 +40,21 @@ export interface LabActions {
   step(): void;
   setSpeed(speed: Speed): void;
   select(componentId: string | null): void;
+  showSidePanel(panel: SidePanel): void;
   dismissError(): void;
   /**
    * The terminal's kubectl: runs command lines in the simulation (their output and exit
    * code come back by command id) and asks it for completions.
    */
   readonly kubectl: KubectlClient;
+  /** Runs a kubectl line with text piped to its stdin (`kubectl create -f -`). */
+  readonly pipe: PipeKubectl;
   /** The YAML editor's own store (editor/editor-store.ts): its text, runs and `kubectl edit`. */
   readonly editor: EditorStore;
   /** The timeline's slice (trace/trace-store.ts): the trace log, filters, the step under review. */
   readonly trace: TraceStore;
+  /** The inspectors' slice (inspect/inspect-store.ts): what each inspector shows, live. */
+  readonly inspect: InspectStore;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
@@ -54,6 +65,7 @@ export function createLabStore(simulation: SimHost): LabStore {
   const { trace, host } = createTraceStore(simulation);
   const terminal = terminalRequests(host);
   const editor = createEditorStore(host, terminal.pipe);
+  const inspect = createInspectStore(host);
   const store = createStore<LabState & LabActions>()((set) => ({
     hostKind: host.kind,
     options: null,
@@ -62,15 +74,19 @@ export function createLabStore(simulation: SimHost): LabStore {
     steps: [],
     error: null,
     selected: null,
+    sidePanel: 'steps',
     play: () => host.send({ type: 'play' }),
     pause: () => host.send({ type: 'pause' }),
     step: () => host.send({ type: 'step' }),
     setSpeed: (speed) => host.send({ type: 'setSpeed', speed }),
     select: (selected) => set({ selected }),
+    showSidePanel: (sidePanel) => set({ sidePanel }),
     dismissError: () => set({ error: null }),
     kubectl: terminal.client,
+    pipe: terminal.pipe,
     editor,
     trace,
+    inspect,
   }));
   host.subscribe((event) => {
     switch (event.type) {

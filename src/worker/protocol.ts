@@ -8,8 +8,11 @@ import { isSpeed, SPEED_CHOICES, type ClockState, type Speed } from '../sim/kern
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
 import type { TerminalMode, TerminalSize } from '../kubectl/io/terminal';
+import { parseTarget } from './inspect/parse';
+import type { InspectionView, InspectTarget } from './inspect/types';
 
 export type { ClockState, ClusterOptions, Speed, TerminalMode, TerminalSize, Topology, TraceStep };
+export type { InspectionView, InspectTarget };
 /** The speeds a user can pick from. */
 export { SPEED_CHOICES };
 
@@ -59,7 +62,15 @@ export type Command =
    * line) that recorded step `before`, by building it again from its seed and replaying the
    * logged inputs; the cluster pauses there. Commands running now end as Ctrl-C ends them.
    */
-  | { readonly type: 'rewind'; readonly before: number };
+  | { readonly type: 'rewind'; readonly before: number }
+  /**
+   * Opens inspection `id` (or points it at a new target): a live view of an object, etcd, a
+   * node or the scheduler, sent as `inspection` events whenever it changes. Inspectors only
+   * observe: the trace is the same whether or not they are open.
+   */
+  | { readonly type: 'inspect'; readonly id: number; readonly target: InspectTarget }
+  /** Closes inspection `id`. */
+  | { readonly type: 'uninspect'; readonly id: number };
 
 /** How far one Step command runs: see the `step` command. */
 export type StepUntil = 'event' | 'trace' | 'shown';
@@ -116,7 +127,9 @@ export type HostEvent =
    * A rewind is done: the cluster is as it was after step `lastStep` (later steps did not
    * happen), paused, with this clock. Steps recorded from here on follow as usual.
    */
-  | { readonly type: 'rewound'; readonly clock: ClockState; readonly lastStep: number };
+  | { readonly type: 'rewound'; readonly clock: ClockState; readonly lastStep: number }
+  /** Inspection `id` shows this now (sent when it opens, then whenever the view changes). */
+  | { readonly type: 'inspection'; readonly id: number; readonly view: InspectionView };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -230,6 +243,15 @@ export function parseCommand(message: unknown): Command | { error: string } {
     case 'stdin':
     case 'resize':
       return terminalInput(message);
+    case 'inspect':
+    case 'uninspect': {
+      const { id } = message;
+      if (!Number.isSafeInteger(id) || (id as number) < 0)
+        return { error: `${message.type} needs a whole-number id` };
+      if (message.type === 'uninspect') return { type: 'uninspect', id: id as number };
+      const target = parseTarget(message.target);
+      return 'error' in target ? target : { type: 'inspect', id: id as number, target };
+    }
     case 'rewind': {
       const { before } = message;
       return Number.isSafeInteger(before) && (before as number) > 0

@@ -2,6 +2,7 @@ import { createCluster, type Cluster, type ClusterOptions } from '../sim/cluster
 import { Player } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { EditorBridge } from './edit-requests';
+import { Inspections } from './inspect';
 import { connectKubectl } from './kubectl-shell';
 import { KubectlSessions, type KubectlShell } from './kubectl-sessions';
 import { PeriodicTracker } from './periodic';
@@ -49,6 +50,8 @@ export class SimulationRunner {
   #lastStep = 0;
   /** While a rewind replays, messages wait here. */
   #waiting: unknown[] | null = null;
+  /** The inspectors open: observers that never change the trace (see inspect/index.ts). */
+  readonly #inspections = new Inspections();
 
   /**
    * `build` makes the cluster for a reset; `connect` gives the terminal a kubectl for it
@@ -82,6 +85,11 @@ export class SimulationRunner {
         return this.#reset(command.options);
       case 'rewind':
         return void this.#rewind(command.before);
+      case 'inspect':
+        this.#inspections.open(command.id, command.target);
+        return this.#markDirty();
+      case 'uninspect':
+        return this.#inspections.close(command.id);
     }
     const player = this.#player;
     if (player === null) throw new Error('no cluster yet: send reset first');
@@ -321,6 +329,7 @@ export class SimulationRunner {
       const steps = this.#steps;
       this.#steps = [];
       this.env.emit({ type: 'batch', clock: player.state(), steps });
+      for (const update of this.#inspections.refresh(this.#cluster as Cluster)) this.env.emit(update);
     }
     for (const event of this.#sessions.drain()) this.env.emit(event);
   };

@@ -68,23 +68,31 @@ export function describeEvents(events: readonly Event[], w: PrefixWriter, now: n
     return;
   }
   w.flush();
-  const last = (e: Event) => parseTime(e.lastTimestamp) ?? ZERO_TIME;
-  const sorted = goSort([...events], (a, b) => last(a) < last(b));
   w.write(LEVEL_0, 'Events:\n  Type\tReason\tAge\tFrom\tMessage\n');
   w.write(LEVEL_1, '----\t------\t----\t----\t-------\n');
-  for (const e of sorted) {
-    const first =
-      parseTime(e.eventTime) === undefined ? since(e.firstTimestamp, now) : since(e.eventTime, now);
-    let interval = first;
-    if (e.series) {
-      interval = `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
-    } else if ((e.count ?? 0) > 1) {
-      interval = `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
-    }
-    const source = e.source?.component || e.reportingComponent || '';
+  for (const e of sortEvents(events)) {
     w.write(
       LEVEL_1,
-      `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`,
+      `${e.type ?? ''}\t${e.reason ?? ''}\t${eventAge(e, now)}\t${eventSource(e)}\t${(e.message ?? '').trim()}\n`,
     );
   }
+}
+
+/** The events in the order describe lists them: by last timestamp, oldest first (Go's sort). */
+export function sortEvents(events: readonly Event[]): Event[] {
+  const last = (e: Event) => parseTime(e.lastTimestamp) ?? ZERO_TIME;
+  return goSort([...events], (a, b) => last(a) < last(b));
+}
+
+/** An event's Age column at epoch ms `now`: `5m`, or `30s (x4 over 5m)` for a repeated event. */
+export function eventAge(e: Event, now: number): string {
+  const first = parseTime(e.eventTime) === undefined ? since(e.firstTimestamp, now) : since(e.eventTime, now);
+  if (e.series) return `${since(e.series.lastObservedTime, now)} (x${e.series.count ?? 0} over ${first})`;
+  if ((e.count ?? 0) > 1) return `${since(e.lastTimestamp, now)} (x${e.count} over ${first})`;
+  return first;
+}
+
+/** An event's From column: the component that reported it. */
+export function eventSource(e: Event): string {
+  return e.source?.component || e.reportingComponent || '';
 }

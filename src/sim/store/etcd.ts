@@ -11,6 +11,7 @@ import type {
   OpContext,
   RangeOptions,
   RangeResult,
+  StoreEvent,
   TxnResult,
   WatchHandle,
   WatchListener,
@@ -219,6 +220,34 @@ export class Etcd {
   /** Every retained version of every key, as plain JSON data (watches are not included). */
   snapshot(): EtcdSnapshot {
     return this.#mvcc.toSnapshot();
+  }
+
+  // Observers. The UI's inspectors look at the store the way a debugger looks at a process:
+  // the reads below record no trace step, change nothing and use no randomness, so the trace
+  // is the same whether or not anyone is looking. Components use get, range and watch.
+
+  /**
+   * Every retained version of `key`, oldest first (a tombstone, version 0, marks a deletion);
+   * empty if the store keeps no history of it. An untraced observer read (see above).
+   */
+  peekVersions(key: string): readonly KeyValue[] {
+    return this.#mvcc.versions(key);
+  }
+
+  /**
+   * The current version of every key starting with `prefix` that exists now, in key byte
+   * order (`/registry/pods/default/` for one directory, as with range). An untraced observer read.
+   */
+  peekRange(prefix: string): KeyValue[] {
+    return this.#mvcc.range(prefix, this.revision, 0).kvs;
+  }
+
+  /**
+   * The changes made at `fromRevision` or later that compaction kept, oldest first, one per
+   * revision (what a watch of every key from `fromRevision` would see). An untraced observer read.
+   */
+  peekChanges(fromRevision: number): StoreEvent[] {
+    return this.#mvcc.eventsBetween('', fromRevision, this.revision);
   }
 
   #put(

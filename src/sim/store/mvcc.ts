@@ -66,6 +66,11 @@ export class Mvcc {
     return isLive(kv) ? kv : null;
   }
 
+  /** Every retained version of `key`, oldest first, tombstones included (a copy). */
+  versions(key: string): KeyValue[] {
+    return [...(this.#versions.get(key) ?? [])];
+  }
+
   /** Writes `value` under `key` at a new revision; returns the new version and the one it replaced. */
   put(key: string, value: string): { kv: KeyValue; prev: KeyValue | null } {
     const prev = this.current(key);

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { graphModel } from '../graph/graph-model';
+import { componentTarget } from '../inspect/ComponentInspection';
 import { useLab } from '../lab-context';
 import { useTrace } from '../trace/use-trace';
 import { ComponentActivity } from './ComponentActivity';
@@ -8,13 +9,16 @@ import { StepInspector } from './StepInspector';
 import './inspector.css';
 
 /**
- * The sidebar's upper panel: the step under review when there is one; otherwise the
- * selected component (or card) with what it did recently, or the cluster as a whole.
+ * The Steps tab's upper panel: the step under review when there is one; otherwise the
+ * selected component (or card) with what it did recently, or the cluster as a whole. For
+ * etcd, the scheduler and a node's parts, a button opens the live view in the Inspect tab.
  */
 export function Details() {
   const step = useTrace((s) => s.selected);
   const selected = useLab((s) => s.selected);
   const topology = useLab((s) => s.topology);
+  const inspect = useLab((s) => s.inspect);
+  const showSidePanel = useLab((s) => s.showSidePanel);
   const extra = useMemo(() => {
     if (topology === null || selected === null) return null;
     const node = graphModel(topology).layout.nodes.find((n) => n.id === selected);
@@ -35,6 +39,13 @@ export function Details() {
           <p className="role">{extra.info.role}</p>
           <p className="lede">{extra.info.description}</p>
         </section>
+      )}
+      {selected !== null && topology !== null && componentTarget(topology, selected, inspect) !== null && (
+        <div className="ins-bar">
+          <button type="button" className="live-button" onClick={() => showSidePanel('inspect')}>
+            Look inside, live →
+          </button>
+        </div>
       )}
       {selected !== null && <ComponentActivity card={selected} />}
     </div>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { TraceStep } from '../../sim/kernel/trace';
 import { explainStep } from '../explain';
+import { StepInspectLinks } from '../inspect/StepInspectLinks';
 import { schedulerTable } from '../explain/scheduler-table';
 import { componentLabel, formatClock } from '../format';
 import { journeyTitle } from '../trace/rows';
@@ -48,6 +49,7 @@ export function StepInspector({ id }: { id: number }) {
       <p className="step-line">{step.summary}</p>
       <p className="lede">{explanation.what}</p>
       {explanation.why !== '' && <p className="hint why">{explanation.why}</p>}
+      <StepInspectLinks step={step} />
       {table !== null && <SchedulerTableView table={table} />}
       <h3>In its journey</h3>
       {journey !== undefined && (
