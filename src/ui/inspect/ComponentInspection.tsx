@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Topology } from '../../sim/topology';
 import type { InspectTarget } from '../../worker/inspect/types';
+import { podsCard, workerCard } from '../graph/extra-cards';
 import { useLab } from '../lab-context';
 import { EtcdInspector } from './EtcdInspector';
 import type { InspectStore } from './inspect-store';
@@ -12,8 +13,14 @@ import './inspect.css';
 /** The components that are part of a node: selecting one opens that node's view. */
 const NODE_PARTS = new Set(['kubelet', 'container-runtime', 'kube-proxy']);
 
-/** What selecting card `card` inspects: etcd (where it was left), the scheduler, a node, or nothing. */
+/**
+ * What selecting card `card` inspects: etcd (where it was left), the scheduler, or a node
+ * (from its kubelet, runtime, kube-proxy, its pods card, or its compact card in a large
+ * cluster); else nothing.
+ */
 export function componentTarget(topology: Topology, card: string, store: InspectStore): InspectTarget | null {
+  const machine = topology.machines.find((m) => card === podsCard(m.name) || card === workerCard(m.name));
+  if (machine !== undefined) return { kind: 'node', name: machine.name };
   const component = topology.components.find((c) => c.id === card);
   if (component === undefined) return null;
   if (component.kind === 'etcd') return store.getState().etcd;
