@@ -21,6 +21,7 @@ import type { ClusterNetwork } from '../network/network';
 import type { Kubelet } from '../node/kubelet';
 import type { Scheduler } from '../scheduler';
 import { containerKill } from './container-kill';
+import { nodeMemoryPressure } from './node-memory-pressure';
 import { controllerManagerStop, schedulerStop } from './control-plane-stop';
 import {
   FAULT_FINALIZER,
@@ -49,6 +50,7 @@ const HANDLERS: Record<FaultType, FaultHandler> = {
   KubeletStop: kubeletStop,
   NodeNetworkPartition: nodeNetworkPartition,
   ContainerKill: containerKill,
+  NodeMemoryPressure: nodeMemoryPressure,
   SchedulerStop: schedulerStop,
   ControllerManagerStop: controllerManagerStop,
   RegistryUnreachable: registryUnreachable,

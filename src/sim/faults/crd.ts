@@ -19,6 +19,7 @@ export const FAULT_TYPES = {
   KubeletStop: 'node',
   NodeNetworkPartition: 'node',
   ContainerKill: 'pod',
+  NodeMemoryPressure: 'node',
   SchedulerStop: 'none',
   ControllerManagerStop: 'none',
   RegistryUnreachable: 'registry',
@@ -29,7 +30,7 @@ export type FaultType = keyof typeof FAULT_TYPES;
 /** What a Fault asks for. */
 export interface FaultSpec {
   readonly type: FaultType;
-  /** KubeletStop, NodeNetworkPartition: the node. */
+  /** KubeletStop, NodeNetworkPartition, NodeMemoryPressure: the node. */
   readonly node?: string;
   /** ContainerKill: the pod (namespace `default` when omitted) and, optionally, its container. */
   readonly pod?: { readonly namespace?: string; readonly name: string; readonly container?: string };
@@ -95,7 +96,7 @@ export const FAULT_CRD = {
                 required: ['type'],
                 properties: {
                   type: { type: 'string', enum: Object.keys(FAULT_TYPES), description: 'What goes wrong.' },
-                  node: str('The node (KubeletStop, NodeNetworkPartition).'),
+                  node: str('The node (KubeletStop, NodeNetworkPartition, NodeMemoryPressure).'),
                   pod: {
                     type: 'object',
                     required: ['name'],

@@ -73,6 +73,62 @@ describe('ContainerKill', () => {
   }, 60_000);
 });
 
+describe('NodeMemoryPressure', () => {
+  it('fills the node: MemoryPressure, the taint, pods evicted and replaced elsewhere; healing clears it', () => {
+    const l = lab();
+    l.kubectl.create(DEPLOYMENTS, 'default', webDeployment('web', 3));
+    l.run(60);
+    const node = l.pods().find((p) => p.status?.phase === 'Running')?.spec?.nodeName ?? '';
+    const onNode = l
+      .pods()
+      .filter((p) => p.spec?.nodeName === node)
+      .map((p) => p.metadata.name);
+    l.inject('hog', { type: 'NodeMemoryPressure', node });
+    l.run(1);
+    expect(l.fault('hog').status).toMatchObject({ phase: 'Active', target: node });
+    l.run(40);
+    expect(condition(l.node(node), 'MemoryPressure')).toMatchObject({
+      status: 'True',
+      reason: 'KubeletHasInsufficientMemory',
+      message: 'kubelet has insufficient memory available',
+    });
+    expect(l.node(node).spec?.taints).toContainEqual(
+      expect.objectContaining({ key: 'node.kubernetes.io/memory-pressure', effect: 'NoSchedule' }),
+    );
+    const evicted = l.pods().filter((p) => onNode.includes(p.metadata.name));
+    expect(evicted.length).toBeGreaterThan(0);
+    for (const p of evicted) {
+      expect(p.status).toMatchObject({ phase: 'Failed', reason: 'Evicted' });
+      expect(p.status?.message).toMatch(
+        /^The node was low on resource: memory\. Threshold quantity: 100Mi, available: \d+[KM]i\. Container nginx was using \d+[KM]i, request is 0, has larger consumption of memory\. $/,
+      );
+      expect(p.status?.conditions).toContainEqual(
+        expect.objectContaining({ type: 'DisruptionTarget', status: 'True', reason: 'TerminationByKubelet' }),
+      );
+    }
+    const events = l.kubectl.list(EVENTS, 'default').items as { reason?: string; message?: string }[];
+    expect(events.map((e) => e.reason)).toContain('Evicted');
+    // The replacements run, none on the node under pressure; the DaemonSet pods stay (critical).
+    const running = l.pods().filter((p) => p.status?.phase === 'Running');
+    expect(running).toHaveLength(3);
+    expect(running.every((p) => p.spec?.nodeName !== node)).toBe(true);
+    const system = l.pods('kube-system').filter((p) => p.spec?.nodeName === node);
+    expect(system.every((p) => p.status?.phase === 'Running')).toBe(true);
+
+    l.heal('hog');
+    l.run(60);
+    expect(condition(l.node(node), 'MemoryPressure')?.status).toBe('True');
+    l.run(300);
+    expect(condition(l.node(node), 'MemoryPressure')).toMatchObject({
+      status: 'False',
+      reason: 'KubeletHasSufficientMemory',
+    });
+    expect(l.node(node).spec?.taints ?? []).not.toContainEqual(
+      expect.objectContaining({ key: 'node.kubernetes.io/memory-pressure' }),
+    );
+  }, 60_000);
+});
+
 describe('SchedulerStop and ControllerManagerStop', () => {
   it('leaves new pods Pending with no events until kube-scheduler is back', () => {
     const l = lab();
@@ -157,7 +213,7 @@ describe('targets and validation', () => {
   it.each([
     [
       { type: 'Meteor' },
-      'Fault.chaos.kubelab.dev "bad" is invalid: spec.type: Unsupported value: "Meteor": supported values: "KubeletStop", "NodeNetworkPartition", "ContainerKill", "SchedulerStop", "ControllerManagerStop", "RegistryUnreachable"',
+      'Fault.chaos.kubelab.dev "bad" is invalid: spec.type: Unsupported value: "Meteor": supported values: "KubeletStop", "NodeNetworkPartition", "ContainerKill", "NodeMemoryPressure", "SchedulerStop", "ControllerManagerStop", "RegistryUnreachable"',
     ],
     [{ node: 'node-1' }, 'Fault.chaos.kubelab.dev "bad" is invalid: spec.type: Required value'],
     [

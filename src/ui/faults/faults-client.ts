@@ -11,6 +11,7 @@ export const FAULT_KINDS = [
   { type: 'KubeletStop', target: 'node', label: 'Stop a node’s kubelet' },
   { type: 'NodeNetworkPartition', target: 'node', label: 'Cut a node off the network' },
   { type: 'ContainerKill', target: 'pod', label: 'Kill a container' },
+  { type: 'NodeMemoryPressure', target: 'node', label: 'Fill a node’s memory' },
   { type: 'SchedulerStop', target: 'none', label: 'Stop kube-scheduler' },
   { type: 'ControllerManagerStop', target: 'none', label: 'Stop kube-controller-manager' },
   { type: 'RegistryUnreachable', target: 'registry', label: 'Make a registry unreachable' },

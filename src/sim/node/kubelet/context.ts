@@ -54,6 +54,8 @@ export interface PodRecord {
   readonly failures: Map<string, StartFailure>;
   /** The pod reached Succeeded or Failed and its sandbox is torn down. */
   terminal: boolean;
+  /** The eviction manager evicted the pod, with this message; its next sync kills it. */
+  evicted?: string;
   /** After deletion: every container and the sandbox are stopped. */
   killed: boolean;
   /** When the kubelet first saw the pod (status.startTime). */

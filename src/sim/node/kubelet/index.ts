@@ -40,6 +40,7 @@ import { PodObjects } from './objects';
 import { startPleg } from './pleg';
 import { PodWorkers } from './pod-workers';
 import { KubeletProcess } from './process';
+import { EvictionManager, quantityBytes } from './eviction';
 import { ProbeManager } from './prober/manager';
 import { StatusManager } from './status-manager';
 import { KubeletServer, type KubeletDirectory } from './server';
@@ -103,6 +104,8 @@ export interface Kubelet {
   podVolumes(podUid: string): ReadonlyMap<string, MountedVolume>;
   /** The process switches faults flip: stop/restart the kubelet, cut it off from the apiserver. */
   readonly process: KubeletProcess;
+  /** The eviction manager: memory pressure and the pods it evicts. */
+  readonly eviction: EvictionManager;
 }
 
 const DEFAULT_CAPACITY: Readonly<Record<string, string>> = {
@@ -241,8 +244,23 @@ export function startKubelet(
     () => runtime.imageService.images(),
     runtimeState,
     () => proc.connected,
+    (): boolean => eviction.underPressure,
   );
   nodeStatus.trackVolumes(volumes);
+  const eviction: EvictionManager = new EvictionManager(ctx, {
+    capacityBytes: quantityBytes(machine.capacity.memory),
+    node: nodeStatus.ref,
+    nodeWorkingSet: () => runtime.cgroups.node().workingSetBytes,
+    containerWorkingSet: (containerId) => runtime.cgroups.container(containerId)?.workingSetBytes,
+    records: () => workers.records(),
+    evict: (record, message, cause) => {
+      record.evicted = message;
+      workers.requestSync(record, cause);
+    },
+    pressure: (_on, cause) => {
+      if (proc.connected) nodeStatus.sync(cause);
+    },
+  });
   kernel.schedule(0, `${id}: start`, () => {
     recorder.event(nodeStatus.ref, 'Normal', 'Starting', 'Starting kubelet.');
     recorder.event(
@@ -266,6 +284,7 @@ export function startKubelet(
     ownNode.addHandlers({ add: learnPodCIDR, update: (_old, node, cause) => learnPodCIDR(node, cause) });
     ownNode.start();
     volumes.start();
+    eviction.start(() => proc.running);
     configs.start();
     new NodeLease(
       kernel,
@@ -310,5 +329,6 @@ export function startKubelet(
     internalIP: machine.internalIP,
     podVolumes: (uid) => volumes.podVolumes(uid),
     process: proc,
+    eviction,
   };
 }

@@ -30,6 +30,21 @@ export const PRESSURE_CONDITIONS: readonly (readonly [string, string, string, st
   ],
 ];
 
+/** MemoryPressure while the eviction manager sees it (nodestatus.MemoryPressureCondition). */
+export const MEMORY_PRESSURE: readonly [string, string, string, string, string] = [
+  'MemoryPressure',
+  'True',
+  'KubeletHasInsufficientMemory',
+  'kubelet has insufficient memory available',
+  'NodeHasInsufficientMemory',
+];
+
+/** The pressure conditions now: the defaults, with MemoryPressure if `memory` is under pressure. */
+export const pressureConditions = (memory: boolean) =>
+  memory
+    ? PRESSURE_CONDITIONS.map((c) => (c[0] === 'MemoryPressure' ? MEMORY_PRESSURE : c))
+    : PRESSURE_CONDITIONS;
+
 /** The Ready condition the runtime's errors give (nodestatus.ReadyCondition). */
 export function readyCondition(errors: readonly string[]): readonly [string, string, string, string] {
   if (errors.length === 0) return ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'];

@@ -24,7 +24,7 @@ import type { Kernel } from '../../kernel/kernel';
 import type { ImageInfo } from '../cri/types';
 import { NODES } from './context';
 import { jsonEqual, mergePatchBetween } from './format';
-import { PRESSURE_CONDITIONS, readyCondition, readyOf } from './node-conditions';
+import { PRESSURE_CONDITIONS, pressureConditions, readyCondition, readyOf } from './node-conditions';
 
 export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
 export const NODE_STATUS_REPORT_FREQUENCY_MS = 5 * 60_000;
@@ -84,6 +84,8 @@ export class NodeStatusReporter {
     private readonly runtime: NodeRuntime,
     /** Whether status reports reach the apiserver (not while the kubelet is stopped or cut off). */
     private readonly active: () => boolean = () => true,
+    /** Whether the eviction manager sees memory pressure. */
+    private readonly memoryPressure: () => boolean = () => false,
   ) {}
 
   /** The Node as the kubelet last read or wrote it (null before registration). */
@@ -202,6 +204,11 @@ export class NodeStatusReporter {
     if (patch === undefined) return this.#volumes?.markReportedInUse(inUse, cause);
     const [was, now] = [readyOf(this.#reported)?.status, readyOf(status)?.status];
     if (was !== undefined && was !== now) this.#event(now === 'True' ? 'NodeReady' : 'NodeNotReady', cause);
+    const memory = (s: Record<string, unknown>) =>
+      (s.conditions as NodeCondition[] | undefined)?.find((c) => c.type === 'MemoryPressure')?.status;
+    const [hadPressure, hasPressure] = [memory(this.#reported), memory(status)];
+    if (hadPressure !== undefined && hadPressure !== hasPressure)
+      this.#event(hasPressure === 'True' ? 'NodeHasInsufficientMemory' : 'NodeHasSufficientMemory', cause);
     try {
       const node = this.client.patch(
         NODES,
@@ -237,19 +244,20 @@ export class NodeStatusReporter {
     const m = this.machine;
     const now = this.kernel.clock.timestamp();
     const old = (this.#reported.conditions as NodeCondition[] | undefined) ?? [];
-    const conditions = [...PRESSURE_CONDITIONS, readyCondition(this.runtime.errors())].map(
-      ([type, status, reason, message]) => {
-        const before = old.find((c) => c.type === type);
-        return {
-          type,
-          status,
-          lastHeartbeatTime: now,
-          lastTransitionTime: before?.status === status ? (before.lastTransitionTime ?? now) : now,
-          reason,
-          message,
-        };
-      },
-    );
+    const conditions = [
+      ...pressureConditions(this.memoryPressure()),
+      readyCondition(this.runtime.errors()),
+    ].map(([type, status, reason, message]) => {
+      const before = old.find((c) => c.type === type);
+      return {
+        type,
+        status,
+        lastHeartbeatTime: now,
+        lastTransitionTime: before?.status === status ? (before.lastTransitionTime ?? now) : now,
+        reason,
+        message,
+      };
+    });
     const inUse = this.#volumes?.volumesInUse() ?? [];
     const images = [...this.images()]
       .sort((a, b) => b.size - a.size)

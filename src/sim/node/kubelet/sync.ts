@@ -82,12 +82,50 @@ export class PodSyncer {
     return false;
   }
 
+  /**
+   * The eviction manager's killPodFunc: stops every container at once (no grace period),
+   * tears the sandbox down and fails the pod with reason Evicted and a DisruptionTarget
+   * condition (TerminationByKubelet), as the kubelet does.
+   */
+  #evict(record: PodRecord, message: string, cause: number | null, done: SyncDone): void {
+    const { ctx, probes } = this;
+    record.terminal = true;
+    probes.removePod(record);
+    ctx.recorder.event(record.pod, 'Warning', 'Evicted', message, cause);
+    killRunningContainers(ctx, record, 0, cause, (last) => {
+      let step = last ?? cause;
+      if (record.sandbox?.state === 'SANDBOX_READY') {
+        step = ctx.runtime.stopPodSandbox(record.sandbox.id, step).step;
+        record.sandbox = { ...record.sandbox, state: 'SANDBOX_NOTREADY' };
+      }
+      step = this.volumes.unmountPod(record.uid, step);
+      const status = generatePodStatus(ctx, probes, record, false);
+      const now = ctx.kernel.clock.timestamp();
+      const disruption = {
+        type: 'DisruptionTarget',
+        status: 'True',
+        lastTransitionTime: now,
+        reason: 'TerminationByKubelet',
+        message,
+      };
+      const conditions = (status.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
+      this.status.set(
+        record,
+        { ...status, phase: 'Failed', reason: 'Evicted', message, conditions: [disruption, ...conditions] },
+        step,
+      );
+      done(false);
+    });
+  }
+
   /** One sync of one pod; `done` is called once, possibly later (image pulls, hooks, stops). */
   sync(record: PodRecord, cause: number | null, done: SyncDone): void {
     const { ctx, probes } = this;
     if (record.deleted || record.pod.metadata.deletionTimestamp !== undefined) {
       return terminatePod(ctx, this.status, probes, record, cause, this.volumes, () => done(false));
     }
+    if (record.evicted !== undefined && !record.terminal)
+      return this.#evict(record, record.evicted, cause, done);
     if (record.terminal) return done(false);
     if (!record.admitted && !this.#admit(record, cause)) return done(false);
     record.startTime ??= record.apiStatus.startTime ?? ctx.kernel.clock.timestamp();
