@@ -55,6 +55,8 @@ test('stop a node’s kubelet from the Faults panel: the node goes NotReady, its
 
   await terminal.locator('.terminal-host').click();
   await until(page, screen, 'kubectl get nodes', (t) => /node-1\s+NotReady/.test(t));
+  // The graph shows it too: node-1's frame says NotReady.
+  await expect(page.getByRole('group', { name: 'node-1 (worker node)' })).toContainText('NotReady');
   // After the 300 s toleration the pods are recreated on the other nodes; node-1's stay Terminating.
   await until(page, screen, 'kubectl get pods -o wide', (t) => {
     const running = t.match(/web-\S+\s+1\/1\s+Running\s+\d+\s+\S+\s+\S+\s+node-\d/g) ?? [];
@@ -66,6 +68,7 @@ test('stop a node’s kubelet from the Faults panel: the node goes NotReady, its
   await expect(panel).toContainText('No faults injected.', { timeout: 15_000 });
   await terminal.locator('.terminal-host').click();
   await until(page, screen, 'kubectl get nodes', (t) => /node-1\s+Ready/.test(t));
+  await expect(page.getByRole('group', { name: 'node-1 (worker node)' })).not.toContainText('NotReady');
   await until(
     page,
     screen,

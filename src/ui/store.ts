@@ -4,6 +4,7 @@ import type { ClockState, Speed } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
 import type { SimHost } from '../worker/host';
+import type { NodeHealth } from '../worker/node-health';
 import { MAX_LINE_LENGTH, MAX_STDIN_LENGTH, type HostEvent } from '../worker/protocol';
 import { createEditorStore, type EditorStore, type PipeKubectl } from './editor/editor-store';
 import { createInspectStore, type InspectStore } from './inspect/inspect-store';
@@ -28,6 +29,8 @@ export interface LabState {
   readonly selected: string | null;
   /** The sidebar's open tab: the steps (details and timeline), the inspectors, or faults. */
   readonly sidePanel: SidePanel;
+  /** Each Node's health (Ready, pressure, cordoned), by name, as the graph shows it. */
+  readonly nodeHealth: Readonly<Record<string, NodeHealth>>;
 }
 
 /** The sidebar's tabs. */
@@ -75,6 +78,7 @@ export function createLabStore(simulation: SimHost): LabStore {
     error: null,
     selected: null,
     sidePanel: 'steps',
+    nodeHealth: {},
     play: () => host.send({ type: 'play' }),
     pause: () => host.send({ type: 'pause' }),
     step: () => host.send({ type: 'step' }),
@@ -103,6 +107,7 @@ export function createLabStore(simulation: SimHost): LabStore {
           clock: event.clock,
           steps: [],
           selected: null,
+          nodeHealth: {},
         });
         break;
       case 'batch':
@@ -110,6 +115,9 @@ export function createLabStore(simulation: SimHost): LabStore {
           clock: event.clock,
           steps: event.steps.length === 0 ? state.steps : [...state.steps, ...event.steps].slice(-MAX_STEPS),
         }));
+        break;
+      case 'nodes':
+        store.setState({ nodeHealth: event.health });
         break;
       case 'rewound':
         store.setState((state) => ({

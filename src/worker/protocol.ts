@@ -8,6 +8,7 @@ import { isSpeed, SPEED_CHOICES, type ClockState, type Speed } from '../sim/kern
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
 import type { TerminalMode, TerminalSize } from '../kubectl/io/terminal';
+import type { NodeHealth } from './node-health';
 import { parseTarget } from './inspect/parse';
 import type { InspectionView, InspectTarget } from './inspect/types';
 
@@ -128,6 +129,8 @@ export type HostEvent =
    * happen), paused, with this clock. Steps recorded from here on follow as usual.
    */
   | { readonly type: 'rewound'; readonly clock: ClockState; readonly lastStep: number }
+  /** Every Node's health now (Ready, pressure, cordoned), sent when it changes. */
+  | { readonly type: 'nodes'; readonly health: Readonly<Record<string, NodeHealth>> }
   /** Inspection `id` shows this now (sent when it opens, then whenever the view changes). */
   | { readonly type: 'inspection'; readonly id: number; readonly view: InspectionView };
 

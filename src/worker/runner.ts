@@ -3,6 +3,7 @@ import { Player } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { EditorBridge } from './edit-requests';
 import { Inspections } from './inspect';
+import { NodeHealthTracker } from './node-health';
 import { connectKubectl } from './kubectl-shell';
 import { KubectlSessions, type KubectlShell } from './kubectl-sessions';
 import { PeriodicTracker } from './periodic';
@@ -52,6 +53,7 @@ export class SimulationRunner {
   #waiting: unknown[] | null = null;
   /** The inspectors open: observers that never change the trace (see inspect/index.ts). */
   readonly #inspections = new Inspections();
+  readonly #nodeHealth = new NodeHealthTracker();
 
   /**
    * `build` makes the cluster for a reset; `connect` gives the terminal a kubectl for it
@@ -186,6 +188,7 @@ export class SimulationRunner {
     this.#lastFrame = null;
     this.#log = log;
     this.#lastMark = { events: 0, inputs: 0, time: 0 };
+    this.#nodeHealth.reset();
     this.#sessions.connect(this.connect(cluster, this.#sessions.edits));
     this.#unsubscribe = kernel.trace.subscribe((step) => {
       this.#steps.push(step);
@@ -329,6 +332,8 @@ export class SimulationRunner {
       const steps = this.#steps;
       this.#steps = [];
       this.env.emit({ type: 'batch', clock: player.state(), steps });
+      const health = this.#nodeHealth.update(this.#cluster as Cluster, steps);
+      if (health !== null) this.env.emit({ type: 'nodes', health });
       for (const update of this.#inspections.refresh(this.#cluster as Cluster)) this.env.emit(update);
     }
     for (const event of this.#sessions.drain()) this.env.emit(event);

@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useLab } from '../lab-context';
 import type { MachineFlowNode } from './layout';
+import { healthLabels } from './node-health';
 
 const ROLE_LABELS = { 'control-plane': 'control plane', worker: 'worker', workers: 'nodes' } as const;
 
@@ -10,8 +12,9 @@ const ROLE_LABELS = { 'control-plane': 'control plane', worker: 'worker', worker
  * leaves from its top.
  */
 function MachineNodeView({ data }: NodeProps<MachineFlowNode>) {
+  const labels = healthLabels(useLab((s) => s.nodeHealth[data.name]));
   return (
-    <div className={`machine machine-${data.role}`}>
+    <div className={`machine machine-${data.role}${labels.some((l) => l.bad) ? ' machine-unhealthy' : ''}`}>
       <div className="machine-header">
         <svg className="machine-icon" viewBox="0 0 16 16" aria-hidden="true">
           <rect x="1.5" y="2" width="13" height="5" rx="1" />
@@ -20,6 +23,11 @@ function MachineNodeView({ data }: NodeProps<MachineFlowNode>) {
           <circle cx="4.5" cy="11.5" r="0.9" />
         </svg>
         <span className="machine-name">{data.name}</span>
+        {labels.map((label) => (
+          <span key={label.text} className={`machine-health${label.bad ? ' bad' : ''}`}>
+            {label.text}
+          </span>
+        ))}
         <span className="machine-role">
           {data.count === undefined ? '' : `${data.count} `}
           {ROLE_LABELS[data.role]}
