@@ -125,11 +125,12 @@ export const rows = (out: string): string[][] =>
     .map((l) => l.trim().split(/\s{2,}/));
 
 /**
- * Runs kubectl until `done` accepts its result (or 30 s of real time pass): for state the
- * simulation reaches on its own clock, such as an addon becoming available.
+ * Runs kubectl until `done` accepts its result (or about 60 s of real time pass, enough for a
+ * machine busy with other suites): for state the simulation reaches on its own clock, such as
+ * an addon becoming available.
  */
 export async function eventually(api: RunningApiserver, args: string[], done: (stdout: string) => boolean) {
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 120; i++) {
     const r = await api.kubectl(args);
     if (r.code === 0 && done(r.stdout)) return r;
     await new Promise((resolve) => setTimeout(resolve, 500));
