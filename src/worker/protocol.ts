@@ -9,11 +9,14 @@ import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
 import type { TerminalMode, TerminalSize } from '../kubectl/io/terminal';
 import type { NodeHealth } from './node-health';
+import { parseClusterOptions } from './cluster-options';
 import { parseTarget } from './inspect/parse';
+import { parseCheckedTasks, type CheckedTask, type TaskStatus } from './lessons/task-checker';
 import type { InspectionView, InspectTarget } from './inspect/types';
 
 export type { ClockState, ClusterOptions, Speed, TerminalMode, TerminalSize, Topology, TraceStep };
 export type { InspectionView, InspectTarget };
+export type { CheckedTask, TaskStatus };
 /** The speeds a user can pick from. */
 export { SPEED_CHOICES };
 
@@ -71,7 +74,13 @@ export type Command =
    */
   | { readonly type: 'inspect'; readonly id: number; readonly target: InspectTarget }
   /** Closes inspection `id`. */
-  | { readonly type: 'uninspect'; readonly id: number };
+  | { readonly type: 'uninspect'; readonly id: number }
+  /**
+   * Checks a lesson's tasks from now on (replacing any checked before; an empty list stops),
+   * in order: each once the tasks before it are done (see lessons/task-checker.ts). Their
+   * status comes back as `checks` events. Like inspectors, checks only observe.
+   */
+  | { readonly type: 'checks'; readonly tasks: readonly CheckedTask[] };
 
 /** How far one Step command runs: see the `step` command. */
 export type StepUntil = 'event' | 'trace' | 'shown';
@@ -132,27 +141,11 @@ export type HostEvent =
   /** Every Node's health now (Ready, pressure, cordoned), sent when it changes. */
   | { readonly type: 'nodes'; readonly health: Readonly<Record<string, NodeHealth>> }
   /** Inspection `id` shows this now (sent when it opens, then whenever the view changes). */
-  | { readonly type: 'inspection'; readonly id: number; readonly view: InspectionView };
+  | { readonly type: 'inspection'; readonly id: number; readonly view: InspectionView }
+  /** The checked tasks' status, in order: sent when checking starts and whenever it changes. */
+  | { readonly type: 'checks'; readonly tasks: readonly TaskStatus[] };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-
-/** Why `options` is not a valid cluster configuration, or null if it is. */
-function clusterOptionsError(options: unknown): string | null {
-  if (!isRecord(options)) return 'reset needs options';
-  if (!Number.isSafeInteger(options.seed)) return 'seed must be an integer';
-  const { workerNodes, epoch } = options;
-  if (
-    workerNodes !== undefined &&
-    !(Number.isInteger(workerNodes) && (workerNodes as number) >= 0 && (workerNodes as number) <= 100)
-  ) {
-    return 'workerNodes must be a whole number from 0 to 100';
-  }
-  if (epoch !== undefined && !Number.isFinite(epoch)) return 'epoch must be a number of ms';
-  const { containerRuntime } = options;
-  if (containerRuntime !== undefined && containerRuntime !== 'containerd' && containerRuntime !== 'cri-o')
-    return 'containerRuntime must be containerd or cri-o';
-  return null;
-}
 
 /** The longest command line the terminal sends. */
 export const MAX_LINE_LENGTH = 65_536;
@@ -234,10 +227,12 @@ export function parseCommand(message: unknown): Command | { error: string } {
         ? { type: 'setSpeed', speed: message.speed }
         : { error: `speed must be between 0.25x and 100x, or max; got ${JSON.stringify(message.speed)}` };
     case 'reset': {
-      const problem = clusterOptionsError(message.options);
-      return problem === null
-        ? { type: 'reset', options: message.options as ClusterOptions }
-        : { error: problem };
+      const options = parseClusterOptions(message.options);
+      return 'error' in options ? options : { type: 'reset', options };
+    }
+    case 'checks': {
+      const tasks = parseCheckedTasks(message.tasks);
+      return 'error' in tasks ? tasks : { type: 'checks', tasks };
     }
     case 'exec':
     case 'interrupt':

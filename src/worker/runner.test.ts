@@ -98,7 +98,7 @@ describe('SimulationRunner', () => {
     ],
     [
       { type: 'reset', options: { seed: 1, containerRuntime: 'docker' } },
-      'containerRuntime must be containerd or cri-o',
+      'containerRuntime must be one of containerd, cri-o',
     ],
     [{ type: 'exec', id: -1, line: 'kubectl' }, 'exec needs a whole-number id'],
     [{ type: 'exec', id: 1 }, 'exec needs a line of at most 65536 characters'],

@@ -3,6 +3,8 @@ import { Player } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { EditorBridge } from './edit-requests';
 import { Inspections } from './inspect';
+import { RegistryReader } from './inspect/registry';
+import { TaskChecker } from './lessons/task-checker';
 import { NodeHealthTracker } from './node-health';
 import { connectKubectl } from './kubectl-shell';
 import { KubectlSessions, type KubectlShell } from './kubectl-sessions';
@@ -54,6 +56,9 @@ export class SimulationRunner {
   /** The inspectors open: observers that never change the trace (see inspect/index.ts). */
   readonly #inspections = new Inspections();
   readonly #nodeHealth = new NodeHealthTracker();
+  /** A lesson's tasks being checked (see lessons/task-checker.ts), and how it reads objects. */
+  #checker: TaskChecker | null = null;
+  #reader: RegistryReader | null = null;
 
   /**
    * `build` makes the cluster for a reset; `connect` gives the terminal a kubectl for it
@@ -92,6 +97,9 @@ export class SimulationRunner {
         return this.#markDirty();
       case 'uninspect':
         return this.#inspections.close(command.id);
+      case 'checks':
+        this.#checker = command.tasks.length === 0 ? null : new TaskChecker(command.tasks);
+        return this.#markDirty();
     }
     const player = this.#player;
     if (player === null) throw new Error('no cluster yet: send reset first');
@@ -166,6 +174,7 @@ export class SimulationRunner {
   }
 
   #reset(options: ClusterOptions): void {
+    this.#checker = null;
     const cluster = this.#build(options, new InputLog());
     this.env.emit({
       type: 'init',
@@ -189,10 +198,14 @@ export class SimulationRunner {
     this.#log = log;
     this.#lastMark = { events: 0, inputs: 0, time: 0 };
     this.#nodeHealth.reset();
+    this.#reader = new RegistryReader(cluster.etcd);
+    // Checking starts again with the new cluster: a rewind's replay counts the steps anew.
+    if (this.#checker !== null) this.#checker = new TaskChecker(this.#checker.tasks);
     this.#sessions.connect(this.connect(cluster, this.#sessions.edits));
     this.#unsubscribe = kernel.trace.subscribe((step) => {
       this.#steps.push(step);
       this.#lastStep = step.id;
+      this.#checker?.observe(step);
       if (!this.#periodic.classify(step)) this.#shown++;
       this.#log.markStep(step.id, this.#markFor(cluster));
       this.#markDirty();
@@ -335,6 +348,8 @@ export class SimulationRunner {
       const health = this.#nodeHealth.update(this.#cluster as Cluster, steps);
       if (health !== null) this.env.emit({ type: 'nodes', health });
       for (const update of this.#inspections.refresh(this.#cluster as Cluster)) this.env.emit(update);
+      const tasks = this.#checker?.evaluate(this.#reader as RegistryReader) ?? null;
+      if (tasks !== null) this.env.emit({ type: 'checks', tasks });
     }
     for (const event of this.#sessions.drain()) this.env.emit(event);
   };
