@@ -14,6 +14,7 @@ const Terminal = lazy(() => import('./terminal/Terminal').then((m) => ({ default
 /** The lab: header with the clock, the cluster view over the terminal, and the side panels. */
 export function App() {
   const hostKind = useLab((s) => s.hostKind);
+  const panels = useLab((s) => s.settings.panels);
   return (
     <div className="app">
       <header className="topbar">
@@ -23,7 +24,7 @@ export function App() {
           <span className="brand-tag">Kubernetes, step by step</span>
         </div>
         <ClockControls />
-        <EditorToggle />
+        {panels.includes('editor') && <EditorToggle />}
         <ThemeSelect />
         <span className="host-badge" title="Where the simulation runs">
           {hostKind === 'worker' ? 'Web Worker' : 'main thread'}
@@ -33,21 +34,27 @@ export function App() {
       <StepAnnouncer />
       <main className="workspace">
         <div className="main-column">
-          <div className="graph">
-            <ClusterGraph />
-          </div>
-          <div className="bottom-panels">
-            <Suspense
-              fallback={
-                <div className="terminal-panel terminal-loading" role="status">
-                  Starting the terminal…
-                </div>
-              }
-            >
-              <Terminal />
-            </Suspense>
-            <EditorSlot />
-          </div>
+          {panels.includes('graph') && (
+            <div className="graph">
+              <ClusterGraph />
+            </div>
+          )}
+          {(panels.includes('terminal') || panels.includes('editor')) && (
+            <div className="bottom-panels">
+              {panels.includes('terminal') && (
+                <Suspense
+                  fallback={
+                    <div className="terminal-panel terminal-loading" role="status">
+                      Starting the terminal…
+                    </div>
+                  }
+                >
+                  <Terminal />
+                </Suspense>
+              )}
+              {panels.includes('editor') && <EditorSlot />}
+            </div>
+          )}
         </div>
         <Sidebar />
       </main>

@@ -11,7 +11,9 @@ import { startTheme } from './theme/controller';
 const settings = readSettings(window.location.search);
 startTheme(settings.theme);
 const host = await createHost(settings.cluster, settings.inProcess);
-const store = createLabStore(host);
+const store = createLabStore(host, settings);
+if (settings.lesson !== null)
+  void store.getState().lessons.getState().open(settings.lesson.id, settings.lesson.step);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

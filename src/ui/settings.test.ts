@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, MAX_NODES, readSettings } from './settings';
+import { DEFAULT_SEED, MAX_NODES, PANELS, readSettings } from './settings';
 
-const base = { inProcess: false, theme: null };
+const base = { inProcess: false, theme: null, lesson: null, present: null, panels: PANELS, readOnly: false };
 
 describe('readSettings', () => {
   it.each([
@@ -34,4 +34,33 @@ describe('readSettings', () => {
       expect(readSettings(`?nodes=${nodes}`).cluster).not.toHaveProperty('workerNodes');
     },
   );
+
+  it.each([
+    ['?lesson=02-apply-journey', { id: '02-apply-journey', step: 0 }],
+    ['?lesson=02-apply-journey&step=3', { id: '02-apply-journey', step: 2 }],
+    ['?lesson=01-tour&step=0', { id: '01-tour', step: 0 }],
+    ['?lesson=01-tour&step=two', { id: '01-tour', step: 0 }],
+    ['?lesson=../etc', null],
+    ['?lesson=<script>', null],
+    ['?step=2', null],
+  ])('reads the lesson and step of %s', (search, expected) => {
+    expect(readSettings(search).lesson).toEqual(expected);
+  });
+
+  it.each([
+    ['?panels=graph,terminal', ['graph', 'terminal']],
+    ['?panels=lesson,nonsense', ['lesson']],
+    ['?panels=nonsense', PANELS],
+    ['', PANELS],
+  ])('shows the panels %s asks for', (search, expected) => {
+    expect(readSettings(search).panels).toEqual(expected);
+  });
+
+  it.each([
+    ['?present=presenter', 'presenter', false],
+    ['?present=audience&readonly=1', 'audience', true],
+    ['?present=everyone&readonly=yes', null, false],
+  ])('reads presenting and read-only from %s', (search, present, readOnly) => {
+    expect(readSettings(search)).toMatchObject({ present, readOnly });
+  });
 });

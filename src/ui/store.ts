@@ -8,6 +8,8 @@ import type { NodeHealth } from '../worker/node-health';
 import { MAX_LINE_LENGTH, MAX_STDIN_LENGTH, type HostEvent } from '../worker/protocol';
 import { createEditorStore, type EditorStore, type PipeKubectl } from './editor/editor-store';
 import { createInspectStore, type InspectStore } from './inspect/inspect-store';
+import { createLessonStore, type LessonStore } from './lessons/lesson-store';
+import { readSettings, type LabSettings } from './settings';
 import type { CompletionResult } from './terminal/completion-list';
 import type { KubectlClient, TerminalLink } from './terminal/shell';
 import { createTraceStore, type TraceStore } from './trace/trace-store';
@@ -18,6 +20,8 @@ export const MAX_STEPS = 500;
 /** What the UI knows about the running simulation. */
 export interface LabState {
   readonly hostKind: SimHost['kind'];
+  /** What the page's URL asked for (settings.ts): lesson, panels, presenting, read-only. */
+  readonly settings: LabSettings;
   readonly options: ResolvedClusterOptions | null;
   readonly topology: Topology | null;
   readonly clock: ClockState | null;
@@ -31,10 +35,33 @@ export interface LabState {
   readonly sidePanel: SidePanel;
   /** Each Node's health (Ready, pressure, cordoned), by name, as the graph shows it. */
   readonly nodeHealth: Readonly<Record<string, NodeHealth>>;
+  /**
+   * A line something outside the terminal (a lesson's runnable block, an embedding page)
+   * asks the terminal to type at its prompt, and whether to run it (press Enter); `seq`
+   * tells one request from the next.
+   */
+  readonly terminalRequest: TerminalRequest | null;
+}
+
+/** A line for the terminal to type (see LabState.terminalRequest). */
+export interface TerminalRequest {
+  readonly seq: number;
+  readonly line: string;
+  readonly run: boolean;
 }
 
 /** The sidebar's tabs. */
-export type SidePanel = 'steps' | 'inspect' | 'faults';
+export type SidePanel = 'lesson' | 'steps' | 'inspect' | 'faults';
+
+/** The sidebar tabs, in order. */
+export const SIDE_PANELS: readonly SidePanel[] = ['lesson', 'steps', 'inspect', 'faults'];
+
+/** The tab the sidebar opens on: the lesson when a link opens one, else the steps, if shown. */
+function firstSidePanel(settings: LabSettings): SidePanel {
+  const shown = SIDE_PANELS.filter((p) => settings.panels.includes(p));
+  if (settings.lesson !== null && shown.includes('lesson')) return 'lesson';
+  return shown.includes('steps') ? 'steps' : (shown[0] ?? 'steps');
+}
 
 /** What the UI can ask of the simulation. */
 export interface LabActions {
@@ -45,6 +72,8 @@ export interface LabActions {
   select(componentId: string | null): void;
   showSidePanel(panel: SidePanel): void;
   dismissError(): void;
+  /** Types `line` at the terminal's prompt, and runs it if `run` (see terminalRequest). */
+  sendToTerminal(line: string, run: boolean): void;
   /**
    * The terminal's kubectl: runs command lines in the simulation (their output and exit
    * code come back by command id) and asks it for completions.
@@ -58,27 +87,33 @@ export interface LabActions {
   readonly trace: TraceStore;
   /** The inspectors' slice (inspect/inspect-store.ts): what each inspector shows, live. */
   readonly inspect: InspectStore;
+  /** The lessons' slice (lessons/lesson-store.ts): the lesson open, its tasks, progress. */
+  readonly lessons: LessonStore;
 }
 
 export type LabStore = StoreApi<LabState & LabActions>;
 
 /** A store that mirrors one simulation host and sends it the user's commands. */
-export function createLabStore(simulation: SimHost): LabStore {
+export function createLabStore(simulation: SimHost, settings: LabSettings = readSettings('')): LabStore {
   // The trace slice watches the host's events, and the commands sent to it (to name journeys).
   const { trace, host } = createTraceStore(simulation);
   const terminal = terminalRequests(host);
   const editor = createEditorStore(host, terminal.pipe);
   const inspect = createInspectStore(host);
+  const lessons = createLessonStore({ host, pipe: terminal.pipe });
+  let terminalSeq = 0;
   const store = createStore<LabState & LabActions>()((set) => ({
     hostKind: host.kind,
+    settings,
     options: null,
     topology: null,
     clock: null,
     steps: [],
     error: null,
     selected: null,
-    sidePanel: 'steps',
+    sidePanel: firstSidePanel(settings),
     nodeHealth: {},
+    terminalRequest: null,
     play: () => host.send({ type: 'play' }),
     pause: () => host.send({ type: 'pause' }),
     step: () => host.send({ type: 'step' }),
@@ -86,11 +121,13 @@ export function createLabStore(simulation: SimHost): LabStore {
     select: (selected) => set({ selected }),
     showSidePanel: (sidePanel) => set({ sidePanel }),
     dismissError: () => set({ error: null }),
+    sendToTerminal: (line, run) => set({ terminalRequest: { seq: ++terminalSeq, line, run } }),
     kubectl: terminal.client,
     pipe: terminal.pipe,
     editor,
     trace,
     inspect,
+    lessons,
   }));
   host.subscribe((event) => {
     switch (event.type) {

@@ -2,22 +2,26 @@ import { useRef, type KeyboardEvent } from 'react';
 import { FaultsPanel } from '../faults/FaultsPanel';
 import { InspectPanel } from '../inspect/InspectPanel';
 import { useLab } from '../lab-context';
+import { LessonPanel } from '../lessons/LessonPanel';
 import type { SidePanel } from '../store';
 import { Details } from './Details';
 import { Timeline } from './Timeline';
 
-const TABS: readonly { readonly id: SidePanel; readonly label: string }[] = [
+const ALL_TABS: readonly { readonly id: SidePanel; readonly label: string }[] = [
+  { id: 'lesson', label: 'Lesson' },
   { id: 'steps', label: 'Steps' },
   { id: 'inspect', label: 'Inspect' },
   { id: 'faults', label: 'Faults' },
 ];
 
 /**
- * The sidebar: tabs for the steps (what the selected step or component did, over the
+ * The sidebar: tabs for the lesson (the list, or the open lesson's step and tasks), the steps (what the selected step or component did, over the
  * timeline), the inspectors (objects, etcd, a node, the scheduler, live) and the faults.
  * Tabs follow the ARIA tabs pattern: arrow keys move between them, Home and End jump.
  */
 export function Sidebar() {
+  const panels = useLab((s) => s.settings.panels);
+  const TABS = ALL_TABS.filter((tab) => panels.includes(tab.id));
   const open = useLab((s) => s.sidePanel);
   const show = useLab((s) => s.showSidePanel);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -38,6 +42,7 @@ export function Sidebar() {
     show(tab.id);
     tabs.current[next]?.focus();
   };
+  if (TABS.length === 0) return null;
   return (
     <aside className="sidebar" aria-label="Details">
       <div className="side-tabs" role="tablist" aria-label="Side panel">
@@ -61,17 +66,29 @@ export function Sidebar() {
           </button>
         ))}
       </div>
+      {open === 'lesson' && (
+        <div
+          className="side-panel side-scroll"
+          role="tabpanel"
+          id="side-panel-lesson"
+          aria-labelledby="side-tab-lesson"
+        >
+          <LessonPanel />
+        </div>
+      )}
       {/* The steps stay mounted (hidden), so the timeline keeps its place and filters. */}
-      <div
-        className="side-panel"
-        role="tabpanel"
-        id="side-panel-steps"
-        aria-labelledby="side-tab-steps"
-        hidden={open !== 'steps'}
-      >
-        <Details />
-        <Timeline />
-      </div>
+      {panels.includes('steps') && (
+        <div
+          className="side-panel"
+          role="tabpanel"
+          id="side-panel-steps"
+          aria-labelledby="side-tab-steps"
+          hidden={open !== 'steps'}
+        >
+          <Details />
+          <Timeline />
+        </div>
+      )}
       {open === 'inspect' && (
         <div
           className="side-panel side-scroll"
