@@ -100,6 +100,25 @@ describe('SimulationRunner', () => {
       { type: 'reset', options: { seed: 1, containerRuntime: 'docker' } },
       'containerRuntime must be one of containerd, cri-o',
     ],
+    [
+      { type: 'reset', options: { seed: 1, cni: 'weave' } },
+      'cni must be one of kindnet, flannel, calico, cilium',
+    ],
+    [
+      { type: 'reset', options: { seed: 1, workers: [{ labels: { disk: 1 } }] } },
+      'workers[0].labels must map label keys to values',
+    ],
+    [
+      { type: 'reset', options: { seed: 1, workers: [{ zone: 'a' }] } },
+      'workers[0] may only have capacity and labels',
+    ],
+    [{ type: 'reset', options: { seed: 1, cloudProvider: 'yes' } }, 'cloudProvider must be true or false'],
+    [{ type: 'checks', tasks: 'all' }, 'checks needs a list of at most 200 tasks'],
+    [{ type: 'checks', tasks: [{ check: { object: 'a/b' } }] }, 'checks task 0 needs an id'],
+    [
+      { type: 'checks', tasks: [{ id: 'x', check: { object: 'web' } }] },
+      'checks task x: check.object: must be <resource>/<name>',
+    ],
     [{ type: 'exec', id: -1, line: 'kubectl' }, 'exec needs a whole-number id'],
     [{ type: 'exec', id: 1 }, 'exec needs a line of at most 65536 characters'],
     [{ type: 'exec', id: 1, line: 'x'.repeat(65_537) }, 'exec needs a line of at most 65536 characters'],

@@ -9,6 +9,7 @@
 import { Lexer, type Token } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import type { ClusterOptions } from '../../sim/cluster';
+import { parseClusterOptions } from '../cluster-options';
 import { parseCheck, parseStepMatch, type Check, type StepMatch } from './checks';
 
 /** An action run for the student: a kubectl line, or a manifest applied (`kubectl apply -f -`). */
@@ -108,7 +109,9 @@ function actions(id: string, where: string, value: unknown): Action[] {
 function cluster(id: string, value: unknown): ClusterOptions {
   if (!isRecord(value) || !Number.isSafeInteger(value.seed))
     throw new LessonError(id, 'cluster must be a mapping with a whole-number seed');
-  return value as unknown as ClusterOptions;
+  const options = parseClusterOptions(value);
+  if ('error' in options) throw new LessonError(id, `cluster: ${options.error}`);
+  return options;
 }
 
 function task(id: string, value: unknown, where: string): Task {
