@@ -38,6 +38,7 @@ describe('parseCheck', () => {
       '.trace.kind: must be one of request, response, watch, storage, decision, runtime',
     ],
     [{ trace: { when: 'now' } }, '.trace.when: unknown field'],
+    [{ trace: { where: ['nope'] } }, '.trace.where[0]: "nope" must be a JSONPath template'],
     [{ all: [] }, '.all: must be a list of checks'],
     [{ any: [{ object: 'a/b' }, { object: 'b' }] }, '.any[1].object: must be <resource>/<name>'],
     [{ not: {} }, '.not: needs one of'],

@@ -22,12 +22,17 @@
 import { parseJsonPath } from '../../kubectl/printers/jsonpath/parser';
 import type { StepKind } from '../../sim/kernel/trace';
 
-/** Which trace steps match: each given field is a regular expression (kind: exact). */
+/**
+ * Which trace steps match: each field given must match; from, to and summary are regular
+ * expressions, kind is exact, and `where` holds conditions on the step's detail (the
+ * scheduler's `{.rejectedBy.node-2} == NodeResourcesFit`).
+ */
 export interface StepMatch {
   readonly from?: string;
   readonly to?: string;
   readonly kind?: StepKind;
   readonly summary?: string;
+  readonly where?: readonly string[];
 }
 
 export type Check =
@@ -112,10 +117,15 @@ type Parsed<T> = T | { error: string };
 
 /** Checks a step match; errors start with the field at fault (`.from: ...`). */
 export function parseStepMatch(value: unknown): Parsed<StepMatch> {
-  if (!isRecord(value)) return { error: ': must be a mapping of from, to, kind and summary' };
+  if (!isRecord(value)) return { error: ': must be a mapping of from, to, kind, summary and where' };
   for (const key of Object.keys(value)) {
-    if (!['from', 'to', 'kind', 'summary'].includes(key)) return { error: `.${key}: unknown field` };
+    if (!['from', 'to', 'kind', 'summary', 'where'].includes(key)) return { error: `.${key}: unknown field` };
     const field = value[key];
+    if (key === 'where') {
+      const problem = conditionsError(field);
+      if (problem !== null) return { error: `.where${problem}` };
+      continue;
+    }
     if (typeof field !== 'string') return { error: `.${key}: must be text` };
     if (key === 'kind' && !STEP_KINDS.includes(field as StepKind))
       return { error: `.kind: must be one of ${STEP_KINDS.join(', ')}` };
@@ -128,6 +138,20 @@ export function parseStepMatch(value: unknown): Parsed<StepMatch> {
     }
   }
   return value as StepMatch;
+}
+
+/** Why `list` is not a list of conditions (starting with the index at fault), or null. */
+function conditionsError(list: unknown): string | null {
+  if (!Array.isArray(list)) return ': must be a list of conditions';
+  for (const [i, item] of list.entries()) {
+    if (typeof item !== 'string') return `[${i}]: must be text`;
+    try {
+      parseCondition(item);
+    } catch (error) {
+      return `[${i}]: ${(error as Error).message}`;
+    }
+  }
+  return null;
 }
 
 const FIELDS: Readonly<Record<string, readonly string[]>> = {
@@ -185,17 +209,8 @@ export function parseCheck(value: unknown): Parsed<Check> {
         if (value.selector !== undefined && typeof value.selector !== 'string')
           return { error: '.selector: must be a label selector' };
         for (const key of ['where', 'node'] as const) {
-          const list = value[key];
-          if (list === undefined) continue;
-          if (!Array.isArray(list)) return { error: `.${key}: must be a list of conditions` };
-          for (const [i, item] of list.entries()) {
-            if (typeof item !== 'string') return { error: `.${key}[${i}]: must be text` };
-            try {
-              parseCondition(item);
-            } catch (error) {
-              return { error: `.${key}[${i}]: ${(error as Error).message}` };
-            }
-          }
+          const problem = value[key] === undefined ? null : conditionsError(value[key]);
+          if (problem !== null) return { error: `.${key}${problem}` };
         }
       }
     }

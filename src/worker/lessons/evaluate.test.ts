@@ -104,7 +104,7 @@ describe('stepMatches', () => {
     to: 'control-plane/kube-apiserver',
     kind: 'request',
     summary: 'POST /api/v1/namespaces/default/pods/web-1/binding',
-    detail: null,
+    detail: { rejectedBy: { 'node-2': 'NodeResourcesFit' }, feasible: 1 },
     causedBy: null,
   };
   it.each([
@@ -112,6 +112,8 @@ describe('stepMatches', () => {
     [{ from: 'scheduler', summary: '/binding$' }, true],
     [{ from: 'scheduler', kind: 'decision' as const }, false],
     [{ to: '^kubectl$' }, false],
+    [{ from: 'scheduler', where: ['{.rejectedBy.node-2} == NodeResourcesFit', '{.feasible} >= 1'] }, true],
+    [{ from: 'scheduler', where: ['{.rejectedBy.node-1}'] }, false],
   ])('%j: %s', (match, ok) => {
     expect(stepMatches(match, step)).toBe(ok);
   });

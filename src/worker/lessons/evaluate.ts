@@ -25,13 +25,14 @@ export interface CheckContext {
   traceCount(match: StepMatch): number;
 }
 
-/** Whether `step` matches: every field given matches (from, to and summary as regular expressions). */
+/** Whether `step` matches: every field given matches (see StepMatch). */
 export function stepMatches(match: StepMatch, step: TraceStep): boolean {
   return (
     (match.kind === undefined || step.kind === match.kind) &&
     (match.from === undefined || new RegExp(match.from).test(step.from)) &&
     (match.to === undefined || new RegExp(match.to).test(step.to)) &&
-    (match.summary === undefined || new RegExp(match.summary).test(step.summary))
+    (match.summary === undefined || new RegExp(match.summary).test(step.summary)) &&
+    (match.where ?? []).every((condition) => holds(condition, step.detail).ok)
   );
 }
 
