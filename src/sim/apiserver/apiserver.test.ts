@@ -73,6 +73,22 @@ describe('kube-apiserver REST semantics', () => {
     });
   });
 
+  it('a stale update is a Conflict before it is validated', () => {
+    const c = testClient();
+    const created = c.call('POST', CMS, { ...cm('frozen'), immutable: true }).body;
+    c.call(
+      'PATCH',
+      `${CMS}/frozen`,
+      { metadata: { labels: { a: 'b' } } },
+      { 'content-type': 'application/merge-patch+json' },
+    );
+    // Changing data of an immutable ConfigMap is invalid, but the copy is stale: 409 first.
+    const stale = c.call('PUT', `${CMS}/frozen`, { ...created, data: { a: 'changed' } });
+    expect(stale.status).toBe(409);
+    const fresh = c.call('GET', `${CMS}/frozen`).body;
+    expect(c.call('PUT', `${CMS}/frozen`, { ...fresh, data: { a: 'changed' } }).status).toBe(422);
+  });
+
   it('finalizers hold a deletion until the last one is removed', () => {
     const c = testClient();
     c.call('POST', CMS, cm('held', { finalizers: ['example.com/cleanup'] }));

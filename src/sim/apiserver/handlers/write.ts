@@ -9,7 +9,7 @@ import { applyDefaults } from '../defaults';
 import { prepareForCreate, prepareForUpdate } from '../lifecycle';
 import { apiVersionOf, type ResourceInfo } from '../resources';
 import { checkAgainstSchema, decodeOutcome, parseFieldValidation } from '../schema';
-import { ApiError, badRequest } from '../status';
+import { ApiError, badRequest, conflict } from '../status';
 import type { KubeObject } from '../types';
 import { invalidStatus, validateCreate, validateUpdate } from '../validation';
 import { finishDeletionIfDone } from './delete';
@@ -156,6 +156,11 @@ export function updateWith(
   next.metadata = { ...next.metadata, managedFields };
   if (managedFields === undefined) delete next.metadata.managedFields;
   next = mutatingAdmission(scope, next, 'UPDATE');
+  // As upstream's registry does, a write made from a stale copy is a conflict before it is
+  // validated: the client must read the object again, not fix a field someone else changed.
+  const sent = next.metadata.resourceVersion;
+  if (sent !== undefined && /^\d+$/.test(sent) && sent !== old.metadata.resourceVersion)
+    throw conflict(scope.resource, old.metadata.name ?? '');
   validate(scope, next, old);
   validatingAdmission(scope, next, 'UPDATE');
   if (isDryRun(scope)) return { status: 200, body: next, warnings };
