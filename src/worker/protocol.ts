@@ -22,8 +22,11 @@ export { SPEED_CHOICES };
 
 /** Commands the UI sends to the simulation. */
 export type Command =
-  /** Builds a new cluster (the first command a host sends), paused at time 0. */
-  | { readonly type: 'reset'; readonly options: ClusterOptions }
+  /**
+   * Builds a new cluster (the first command a host sends), paused at time 0. Its `init`
+   * event carries the same `id`, so a sender knows which cluster is its own.
+   */
+  | { readonly type: 'reset'; readonly options: ClusterOptions; readonly id?: number }
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
   /**
@@ -93,6 +96,8 @@ export type HostEvent =
   /** A new cluster is up: its shape and its clock. */
   | {
       readonly type: 'init';
+      /** The id of the reset that built it, if it had one. */
+      readonly id?: number;
       readonly options: ResolvedClusterOptions;
       readonly topology: Topology;
       readonly clock: ClockState;
@@ -228,7 +233,12 @@ export function parseCommand(message: unknown): Command | { error: string } {
         : { error: `speed must be between 0.25x and 100x, or max; got ${JSON.stringify(message.speed)}` };
     case 'reset': {
       const options = parseClusterOptions(message.options);
-      return 'error' in options ? options : { type: 'reset', options };
+      if ('error' in options) return options;
+      const { id } = message;
+      if (id === undefined) return { type: 'reset', options };
+      return Number.isSafeInteger(id)
+        ? { type: 'reset', options, id: id as number }
+        : { error: 'reset id must be a whole number' };
     }
     case 'checks': {
       const tasks = parseCheckedTasks(message.tasks);

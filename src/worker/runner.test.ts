@@ -85,6 +85,13 @@ describe('SimulationRunner', () => {
       'node-3',
     ]);
     expect(init.clock).toMatchObject({ time: 0, playing: false, speed: 1 });
+    expect(init).not.toHaveProperty('id');
+  });
+
+  it('names the reset an init answers, when the reset had an id', () => {
+    const h = harness();
+    h.runner.handle({ type: 'reset', options: { seed: 7 }, id: 3 });
+    expect(h.events[0]).toMatchObject({ type: 'init', id: 3 });
   });
 
   it.each([
@@ -113,6 +120,7 @@ describe('SimulationRunner', () => {
       'workers[0] may only have capacity and labels',
     ],
     [{ type: 'reset', options: { seed: 1, cloudProvider: 'yes' } }, 'cloudProvider must be true or false'],
+    [{ type: 'reset', options: { seed: 1 }, id: 'mine' }, 'reset id must be a whole number'],
     [{ type: 'checks', tasks: 'all' }, 'checks needs a list of at most 200 tasks'],
     [{ type: 'checks', tasks: [{ check: { object: 'a/b' } }] }, 'checks task 0 needs an id'],
     [

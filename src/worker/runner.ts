@@ -89,7 +89,7 @@ export class SimulationRunner {
     if (isInput(command)) return this.#input(command);
     switch (command.type) {
       case 'reset':
-        return this.#reset(command.options);
+        return this.#reset(command.options, command.id);
       case 'rewind':
         return void this.#rewind(command.before);
       case 'inspect':
@@ -173,11 +173,12 @@ export class SimulationRunner {
     }
   }
 
-  #reset(options: ClusterOptions): void {
+  #reset(options: ClusterOptions, id: number | undefined): void {
     this.#checker = null;
     const cluster = this.#build(options, new InputLog());
     this.env.emit({
       type: 'init',
+      ...(id === undefined ? {} : { id }),
       options: cluster.options,
       topology: cluster.topology,
       clock: (this.#player as Player).state(),

@@ -99,7 +99,13 @@ export function createLessonStore(lab: LessonLab, storage?: ProgressStorage): Le
     },
     async open(id, step = 0) {
       const mine = ++generation;
-      const lesson = await loadLesson(id);
+      let lesson: Lesson;
+      try {
+        lesson = await loadLesson(id);
+      } catch (error) {
+        if (mine === generation) set({ lesson: null, error: (error as Error).message });
+        return;
+      }
       if (mine !== generation) return;
       const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
       set({ lesson, step: at, phase: 'starting', error: null, tasks: {}, hints: {} });

@@ -1,11 +1,13 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useRef, type KeyboardEvent } from 'react';
 import { FaultsPanel } from '../faults/FaultsPanel';
 import { InspectPanel } from '../inspect/InspectPanel';
 import { useLab } from '../lab-context';
-import { LessonPanel } from '../lessons/LessonPanel';
 import type { SidePanel } from '../store';
 import { Details } from './Details';
 import { Timeline } from './Timeline';
+
+/** The lesson player (markdown, sanitizer, the lessons) loads when its tab first opens. */
+const LessonPanel = lazy(() => import('../lessons/LessonPanel').then((m) => ({ default: m.LessonPanel })));
 
 const ALL_TABS: readonly { readonly id: SidePanel; readonly label: string }[] = [
   { id: 'lesson', label: 'Lesson' },
@@ -73,7 +75,9 @@ export function Sidebar() {
           id="side-panel-lesson"
           aria-labelledby="side-tab-lesson"
         >
-          <LessonPanel />
+          <Suspense fallback={<p role="status">Loading the lessons…</p>}>
+            <LessonPanel />
+          </Suspense>
         </div>
       )}
       {/* The steps stay mounted (hidden), so the timeline keeps its place and filters. */}

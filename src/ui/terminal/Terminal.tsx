@@ -3,6 +3,7 @@ import { Terminal as XTerm } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useContext, useEffect, useRef } from 'react';
 import { LabContext } from '../lab-context';
+import type { LabState } from '../store';
 import { browserKeys } from './keyboard';
 import { TerminalSession } from './session';
 import { subscribeTheme } from '../theme/controller';
@@ -76,9 +77,20 @@ export function Terminal() {
     observer.observe(element);
 
     const unsubscribe = subscribeTheme(() => (term.options.theme = themeOf(element)));
+    // Lines typed for the user: a lesson's runnable block, an embedding page's command.
+    // One made before the terminal loaded is typed now.
+    let lastRequest = 0;
+    const typeRequested = ({ terminalRequest }: LabState) => {
+      if (terminalRequest === null || terminalRequest.seq <= lastRequest) return;
+      lastRequest = terminalRequest.seq;
+      session.type(terminalRequest.line, terminalRequest.run);
+    };
+    typeRequested(store.getState());
+    const unsubscribeRequests = store.subscribe(typeRequested);
 
     return () => {
       unsubscribe();
+      unsubscribeRequests();
       element.removeEventListener('copy', copied);
       observer.disconnect();
       cancelAnimationFrame(frame);

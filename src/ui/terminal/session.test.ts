@@ -116,4 +116,67 @@ describe('TerminalSession', () => {
       expect(lab.runs).toEqual(['kubectl get pods -w']);
     });
   });
+
+  describe('lines typed for the user', () => {
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    const setup = () => {
+      let screen = '';
+      const runs: string[] = [];
+      let finish: (code: number) => void = () => {};
+      const session = new TerminalSession(
+        { write: (t: string) => (screen += t), columns: 80, rows: 24 },
+        {
+          kubectl: {
+            run: (line) => {
+              runs.push(line);
+              return {
+                exit: new Promise<number>((resolve) => (finish = resolve)),
+                interrupt: () => finish(130),
+              };
+            },
+            complete: async (_line, cursor) => ({ candidates: [], replaceFrom: cursor }),
+          },
+          now: () => 0,
+          setTimeout: () => 0,
+          clearTimeout: () => {},
+        },
+      );
+      session.start();
+      return { session, runs, screen: () => screen, finish: (code: number) => finish(code) };
+    };
+
+    it('replace what is typed at the prompt and run', async () => {
+      const lab = setup();
+      lab.session.input('half typed');
+      lab.session.type('kubectl get nodes', true);
+      await tick();
+      expect(lab.runs).toEqual(['kubectl get nodes']);
+    });
+
+    it('are only typed, not run, when asked so', async () => {
+      const lab = setup();
+      lab.session.type('kubectl get pods -o wide', false);
+      await tick();
+      expect(lab.runs).toEqual([]);
+      expect(lab.screen()).toContain('kubectl get pods -o wide');
+      lab.session.input('\r');
+      await tick();
+      expect(lab.runs).toEqual(['kubectl get pods -o wide']);
+    });
+
+    it('wait for the prompt while a command runs, then run in order', async () => {
+      const lab = setup();
+      lab.session.input('kubectl get pods -w\r');
+      await tick();
+      lab.session.type('kubectl get nodes', true);
+      lab.session.type('kubectl version', true);
+      expect(lab.runs).toEqual(['kubectl get pods -w']);
+      lab.finish(0);
+      await tick();
+      expect(lab.runs).toEqual(['kubectl get pods -w', 'kubectl get nodes']);
+      lab.finish(0);
+      await tick();
+      expect(lab.runs).toEqual(['kubectl get pods -w', 'kubectl get nodes', 'kubectl version']);
+    });
+  });
 });

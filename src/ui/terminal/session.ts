@@ -28,6 +28,8 @@ export class TerminalSession {
   #line = new LineDiscipline();
   /** What was typed while a command ran without reading the terminal (typeahead). */
   #typeahead = '';
+  /** Lines typed for the user (see {@link type}) while a command ran: for the next prompt. */
+  #requests: string[] = [];
   #closed = false;
 
   constructor(term: ShellTerminal, env: Omit<ShellEnv, 'history'>) {
@@ -74,6 +76,8 @@ export class TerminalSession {
           void this.shell.run(action.line, this.#term).then(() => {
             this.#term.write(this.#editor.prompt(PROMPT));
             this.#flushTypeahead();
+            const next = this.#requests.shift();
+            if (next !== undefined) this.input(next);
           });
           break;
         case 'interrupt':
@@ -86,6 +90,18 @@ export class TerminalSession {
           break;
       }
     }
+  }
+
+  /**
+   * Types `line` at the prompt for the user (a lesson's runnable block, an embedding page),
+   * replacing what was typed there, and presses Enter if `run`. While a command runs it
+   * waits for the prompt, and never goes to a command that reads the terminal.
+   */
+  type(line: string, run: boolean): void {
+    // End of line, kill to its start, then the line as a paste: nothing in it acts as a key.
+    const keys = `\x05\x15\x1b[200~${line}\x1b[201~${run ? '\r' : ''}`;
+    if (this.shell.mode === 'off' && this.#editor.editing && this.#requests.length === 0) this.input(keys);
+    else this.#requests.push(keys);
   }
 
   /** Ends the session: stops what runs (a watch, a streaming command); nothing more is written. */

@@ -62,6 +62,9 @@ export function nextEvent<T extends HostEvent['type']>(
   });
 }
 
+/** Numbers the resets lessons send (see startLesson). */
+let resets = 0;
+
 /** How a lesson starts. */
 export interface StartOptions {
   /** The step (0-based) the student starts at: the solutions of the steps before it are run. */
@@ -71,7 +74,8 @@ export interface StartOptions {
 }
 
 /**
- * Builds `lesson`'s cluster and gets it to the start of step `step`. Resolves with the first
+ * Builds `lesson`'s cluster, lets it boot (its nodes Ready), and gets it to the start of
+ * step `step`. Resolves with the first
  * task statuses once the runner checks the tasks of that step and after; rejects with
  * ActionFailed if setup fails (the lesson, not the student, is at fault then).
  */
@@ -81,12 +85,20 @@ export async function startLesson(
   options: StartOptions = {},
 ): Promise<readonly TaskStatus[]> {
   const step = Math.max(0, Math.min(options.step ?? 0, lesson.steps.length - 1));
-  const init = nextEvent(host, 'init');
+  // Another reset may be on its way (the page's first cluster): wait for this one's.
+  const id = ++resets;
+  const init = nextEvent(host, 'init', (e) => e.id === id);
   host.send({ type: 'checks', tasks: [] });
-  host.send({ type: 'reset', options: lesson.cluster });
-  await init;
+  host.send({ type: 'reset', options: lesson.cluster, id });
+  const { options: cluster } = await init;
+  // A lesson starts on a cluster that has booted: every node registered and Ready.
+  const booted = nextEvent(host, 'nodes', (e) => {
+    const health = Object.values(e.health);
+    return health.length === cluster.workerNodes + 1 && health.every((h) => h.ready === 'True');
+  });
   host.send({ type: 'setSpeed', speed: 'max' });
   host.send({ type: 'play' });
+  await booted;
   const tasks = lessonTasks(lesson);
   await runActions(host, lesson.setup);
   await runActions(

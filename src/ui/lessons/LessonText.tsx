@@ -1,0 +1,85 @@
+import { useMemo } from 'react';
+import { useLab } from '../lab-context';
+import { lessonBlocks, type Block } from './markdown';
+
+/** A runnable shell block: each kubectl line has a button that runs it in the terminal. */
+function ShellBlock({ block }: { block: Extract<Block, { kind: 'shell' }> }) {
+  const send = useLab((s) => s.sendToTerminal);
+  const readOnly = useLab((s) => s.settings.readOnly);
+  return (
+    <div className="lesson-code">
+      <pre>
+        <code>{block.text}</code>
+      </pre>
+      {!readOnly && block.commands.length > 0 && (
+        <div className="lesson-code-actions">
+          {block.commands.map((line, i) => (
+            <button
+              key={i}
+              type="button"
+              className="lesson-run"
+              title={`Run in the terminal: ${line}`}
+              aria-label={`Run in the terminal: ${line}`}
+              onClick={() => send(line, true)}
+            >
+              ▶ Run{block.commands.length > 1 ? ` ${i + 1}` : ''}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** A YAML block with a button that opens it in the editor. */
+function YamlBlock({ text }: { text: string }) {
+  const editor = useLab((s) => s.editor);
+  const shown = useLab((s) => s.settings.panels.includes('editor') && !s.settings.readOnly);
+  return (
+    <div className="lesson-code">
+      <pre>
+        <code>{text}</code>
+      </pre>
+      {shown && (
+        <div className="lesson-code-actions">
+          <button
+            type="button"
+            className="lesson-run"
+            onClick={() => {
+              editor.getState().setManifest(text);
+              editor.getState().setOpen(true);
+            }}
+          >
+            Open in editor
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Lesson markdown, rendered and sanitized, with its code blocks runnable. */
+export function LessonText({ markdown }: { markdown: string }) {
+  const blocks = useMemo(() => lessonBlocks(markdown), [markdown]);
+  return (
+    <div className="lesson-text">
+      {blocks.map((block, i) => {
+        switch (block.kind) {
+          case 'html':
+            // Sanitized by DOMPurify in lessonBlocks.
+            return <div key={i} dangerouslySetInnerHTML={{ __html: block.html }} />;
+          case 'shell':
+            return <ShellBlock key={i} block={block} />;
+          case 'yaml':
+            return <YamlBlock key={i} text={block.text} />;
+          case 'code':
+            return (
+              <pre key={i} className="lesson-code">
+                <code>{block.text}</code>
+              </pre>
+            );
+        }
+      })}
+    </div>
+  );
+}
