@@ -53,6 +53,7 @@ describe('parseCondition and parseCount', () => {
   it.each([
     ['{.a}', { path: '{.a}', op: null, value: '' }],
     ['{.a} == b c', { path: '{.a}', op: '==', value: 'b c' }],
+    ['!{.a.b}', { path: '{.a.b}', op: '!', value: '' }],
     ['{.a.b} >= 3', { path: '{.a.b}', op: '>=', value: '3' }],
     ["{.a} =~ '^x'", { path: '{.a}', op: '=~', value: "'^x'" }],
   ])('%s', (text, condition) => {

@@ -17,7 +17,7 @@
  *
  * A condition is a kubectl JSONPath template, then optionally an operator (`==`, `!=`, `>`,
  * `>=`, `<`, `<=`, `=~` for a regular expression) and a YAML scalar. Without an operator it
- * holds when the template finds a non-empty value.
+ * holds when the template finds a non-empty value; `!{...}` holds when it finds none.
  */
 import { parseJsonPath } from '../../kubectl/printers/jsonpath/parser';
 import type { StepKind } from '../../sim/kernel/trace';
@@ -71,7 +71,8 @@ export type Operator = (typeof OPERATORS)[number];
 /** A condition taken apart: the JSONPath template, and the comparison if there is one. */
 export interface Condition {
   readonly path: string;
-  readonly op: Operator | null;
+  /** null: the template finds a value; `!`: it finds none. */
+  readonly op: Operator | '!' | null;
   /** The right-hand side as written (a YAML scalar). */
   readonly value: string;
 }
@@ -80,6 +81,11 @@ const CONDITION = /^\s*(\{.*\})\s*(?:(==|!=|>=|<=|>|<|=~)\s*(.*?))?\s*$/;
 
 /** Takes a condition apart; throws an Error saying what is wrong. */
 export function parseCondition(text: string): Condition {
+  const absent = /^\s*!\s*(\{.*\})\s*$/.exec(text);
+  if (absent !== null) {
+    parseJsonPath(absent[1] as string);
+    return { path: absent[1] as string, op: '!', value: '' };
+  }
   const match = CONDITION.exec(text);
   if (match === null)
     throw new Error(

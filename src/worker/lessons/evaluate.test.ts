@@ -91,6 +91,9 @@ describe('holds', () => {
     ['{.missing} == b', {}, false],
     ['{.flag} == true', { flag: true }, true],
     ['{.s} > 2', { s: 'abc' }, false],
+    ['!{.missing}', {}, true],
+    ['!{.s}', { s: 'abc' }, false],
+    ['! {.s}', { s: '' }, true],
   ])('%s on %j: %s', (condition, object, ok) => {
     expect(holds(condition, object).ok).toBe(ok);
   });

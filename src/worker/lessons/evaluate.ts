@@ -10,7 +10,7 @@ import { matchesLabels, parseLabelSelector } from '../../sim/apiserver/selectors
 import type { KubeObject } from '../../sim/apiserver/types';
 import type { TraceStep } from '../../sim/kernel/trace';
 import { STORED_RESOURCES, type RegistryReader } from '../inspect/registry';
-import { parseCondition, parseCount, unquote, type Check, type Condition, type StepMatch } from './checks';
+import { parseCondition, parseCount, unquote, type Check, type Operator, type StepMatch } from './checks';
 
 /** Whether a check passes now, and if not, why not (for the student and for lessons:check). */
 export interface Verdict {
@@ -57,7 +57,7 @@ export function resolveResource(name: string): ResourceInfo | undefined {
   );
 }
 
-function compareNumbersOrText(op: Condition['op'], found: unknown, wanted: string): boolean {
+function compareNumbersOrText(op: Operator, found: unknown, wanted: string): boolean {
   const target = unquote(wanted);
   const asText = typeof found === 'string' ? found : JSON.stringify(found);
   const n = Number(target);
@@ -88,12 +88,14 @@ export function holds(text: string, object: unknown): { ok: boolean; found: stri
     values.length === 0
       ? 'empty'
       : values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(' ');
-  if (condition.op === null) return { ok: values.length > 0, found };
+  const { op, value } = condition;
+  if (op === null) return { ok: values.length > 0, found };
+  if (op === '!') return { ok: values.length === 0, found };
   // `!=` holds when no value equals; the other operators when some value satisfies them.
   const ok =
-    condition.op === '!='
-      ? values.every((v) => compareNumbersOrText('!=', v, condition.value))
-      : values.some((v) => compareNumbersOrText(condition.op, v, condition.value));
+    op === '!='
+      ? values.every((v) => compareNumbersOrText('!=', v, value))
+      : values.some((v) => compareNumbersOrText(op, v, value));
   return { ok, found };
 }
 
