@@ -80,6 +80,11 @@ describe('parseLesson', () => {
     ['no front matter', '## Step\n', 'the file must start with front matter'],
     ['no steps', lesson('Just text.'), 'at least one "## " step'],
     [
+      'a task in the introduction',
+      lesson('```task\nid: a\ntitle: A\ncheck: { objects: pods }\nsolution: [x]\n```\n## S\n'),
+      'a task block must be inside a "## " step, not the introduction',
+    ],
+    [
       'a missing title',
       lesson('## S', 'summary: S\nduration: 1\ncluster: { seed: 1 }'),
       'title must be non-empty text',

@@ -162,6 +162,8 @@ export function parseLesson(id: string, source: string): Lesson {
   for (const token of tokens) {
     if (token.type === 'heading' && token.depth === 2) sections.push({ title: token.text, tokens: [] });
     else if (sections.length > 0) sections.at(-1)?.tokens.push(token);
+    else if (token.type === 'code' && (token.lang === 'task' || token.lang === 'narration'))
+      throw new LessonError(id, `a ${token.lang} block must be inside a "## " step, not the introduction`);
     else introduction += token.raw;
   }
   if (sections.length === 0) throw new LessonError(id, 'a lesson needs at least one "## " step');
