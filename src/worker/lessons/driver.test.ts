@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkLesson } from './check-lesson';
-import { ActionFailed, nextEvent, runActions, startLesson } from './driver';
+import type { HostEvent } from '../protocol';
+import { ActionFailed, nextEvent, RETRY_DELAY_MS, runActions, startLesson, type LessonHost } from './driver';
 import { parseLesson } from './format';
 import { createHeadlessHost } from './headless';
 
@@ -85,6 +86,60 @@ describe('startLesson', () => {
       );
     } finally {
       host.dispose();
+    }
+  });
+});
+
+describe('runActions', () => {
+  /** A host whose kubectl fails `failures` times, and whose clock moves 5 s a batch. */
+  function flakyHost(failures: number) {
+    const listeners = new Set<(e: HostEvent) => void>();
+    let calls = 0;
+    let time = 0;
+    const host: LessonHost = {
+      send: () => {},
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      async kubectl() {
+        calls++;
+        return calls <= failures ? { code: 1, output: 'not yet\n' } : { code: 0, output: 'done\n' };
+      },
+    };
+    const ticking = setInterval(() => {
+      time += 5_000;
+      const batch: HostEvent = {
+        type: 'batch',
+        clock: { time, playing: true, speed: 'max', pending: 1, next: null },
+        steps: [],
+      };
+      for (const l of [...listeners]) l(batch);
+    }, 1);
+    return { host, calls: () => calls, time: () => time, stop: () => clearInterval(ticking) };
+  }
+
+  it('tries a failed action again, 10 virtual seconds apart, when retries are allowed', async () => {
+    const flaky = flakyHost(2);
+    try {
+      expect(await runActions(flaky.host, [{ run: 'kubectl logs x' }], 3)).toBe('done\n');
+      expect(flaky.calls()).toBe(3);
+      expect(flaky.time()).toBeGreaterThanOrEqual(2 * RETRY_DELAY_MS);
+    } finally {
+      flaky.stop();
+    }
+  });
+
+  it('fails at once without retries, and after the last retry with them', async () => {
+    const flaky = flakyHost(5);
+    try {
+      await expect(runActions(flaky.host, [{ run: 'kubectl logs x' }])).rejects.toThrow(
+        'kubectl logs x failed:\nnot yet',
+      );
+      await expect(runActions(flaky.host, [{ run: 'kubectl logs x' }], 2)).rejects.toThrow(ActionFailed);
+      expect(flaky.calls()).toBe(4);
+    } finally {
+      flaky.stop();
     }
   });
 });

@@ -33,17 +33,43 @@ export function actionCommand(action: Action): { line: string; stdin?: string } 
   return 'run' in action ? { line: action.run } : { line: 'kubectl apply -f -', stdin: action.apply };
 }
 
-/** Runs actions one after another; throws ActionFailed at the first that exits non-zero. */
-export async function runActions(host: LessonHost, actions: readonly Action[]): Promise<string> {
+/** Resolves once the clock has run `ms` virtual ms from the next batch on (it must be playing). */
+function virtualDelay(host: LessonHost, ms: number): Promise<void> {
+  let from: number | null = null;
+  return nextEvent(host, 'batch', (e) => {
+    from ??= e.clock.time;
+    return e.clock.time - from >= ms;
+  }).then(() => undefined);
+}
+
+/**
+ * Runs actions one after another; throws ActionFailed at the first that exits non-zero. With
+ * `retries`, a failed action is tried again that many times, 10 virtual seconds apart: a
+ * solution replayed straight after the one before it may need the cluster to catch up (a
+ * container to have run before its logs can be read).
+ */
+export async function runActions(host: LessonHost, actions: readonly Action[], retries = 0): Promise<string> {
   let output = '';
   for (const action of actions) {
     const { line, stdin } = actionCommand(action);
-    const result = await host.kubectl(line, stdin);
-    output += result.output;
-    if (result.code !== 0) throw new ActionFailed(action, result.output);
+    for (let attempt = 0; ; attempt++) {
+      const result = await host.kubectl(line, stdin);
+      if (result.code === 0) {
+        output += result.output;
+        break;
+      }
+      if (attempt >= retries) throw new ActionFailed(action, result.output);
+      await virtualDelay(host, RETRY_DELAY_MS);
+    }
   }
   return output;
 }
+
+/** How long (virtual ms) a replayed solution waits before it tries a failed action again. */
+export const RETRY_DELAY_MS = 10_000;
+
+/** How many times a replayed solution tries a failed action again. */
+export const REPLAY_RETRIES = 12;
 
 /** Resolves with the next event of `type` (and matching `accept`). */
 export function nextEvent<T extends HostEvent['type']>(
@@ -104,6 +130,7 @@ export async function startLesson(
   await runActions(
     host,
     tasks.filter((t) => t.step < step).flatMap((t) => t.task.solution),
+    REPLAY_RETRIES,
   );
   host.send({ type: 'setSpeed', speed: options.speed ?? 1 });
   const checked = tasks.filter((t) => t.step >= step).map(({ task }) => ({ id: task.id, check: task.check }));

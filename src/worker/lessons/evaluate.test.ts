@@ -92,6 +92,8 @@ describe('holds', () => {
     ['{.flag} == true', { flag: true }, true],
     ['{.s} > 2', { s: 'abc' }, false],
     ['!{.missing}', {}, true],
+    ['{.items[3].x}', { items: [{ x: 'a' }] }, false],
+    ['!{.items[3].x}', { items: [{ x: 'a' }] }, true],
     ['!{.s}', { s: 'abc' }, false],
     ['! {.s}', { s: '' }, true],
   ])('%s on %j: %s', (condition, object, ok) => {

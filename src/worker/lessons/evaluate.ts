@@ -77,13 +77,25 @@ function compareNumbersOrText(op: Operator, found: unknown, wanted: string): boo
   }
 }
 
+/**
+ * The values a template finds in `object`. What kubectl's JSONPath reports as an error on
+ * this object (an index out of range: a list shorter than the template assumes) finds none.
+ */
+function valuesAt(path: string, object: unknown): unknown[] {
+  try {
+    return new JsonPath(parseJsonPath(path), true)
+      .findResults(object)
+      .flat()
+      .filter((v) => v !== undefined && v !== null && v !== '');
+  } catch {
+    return [];
+  }
+}
+
 /** Whether `object` satisfies a condition; `why` says what was found when it does not. */
 export function holds(text: string, object: unknown): { ok: boolean; found: string } {
   const condition = parseCondition(text);
-  const values = new JsonPath(parseJsonPath(condition.path), true)
-    .findResults(object)
-    .flat()
-    .filter((v) => v !== undefined && v !== null && v !== '');
+  const values = valuesAt(condition.path, object);
   const found =
     values.length === 0
       ? 'empty'

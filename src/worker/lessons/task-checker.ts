@@ -8,7 +8,16 @@
 import type { TraceStep } from '../../sim/kernel/trace';
 import type { RegistryReader } from '../inspect/registry';
 import { parseCheck, type Check, type StepMatch } from './checks';
-import { evaluate, stepMatches, stepMatchesOf } from './evaluate';
+import { evaluate, stepMatches, stepMatchesOf, type CheckContext, type Verdict } from './evaluate';
+
+/** A check's verdict; one that cannot be evaluated (say, a bad selector) fails, saying why. */
+function verdictOf(check: Check, ctx: CheckContext): Verdict {
+  try {
+    return evaluate(check, ctx);
+  } catch (error) {
+    return { passed: false, why: `the check cannot be evaluated: ${(error as Error).message}` };
+  }
+}
 
 /** A task as the runner checks it: its id and its check. */
 export interface CheckedTask {
@@ -71,7 +80,7 @@ export class TaskChecker {
   /** Checks the open task (and the ones after it, as each passes); the statuses if any changed. */
   evaluate(reader: RegistryReader): TaskStatus[] | null {
     for (let task = this.tasks[this.#open]; task !== undefined; task = this.tasks[this.#open]) {
-      const verdict = evaluate(task.check, {
+      const verdict = verdictOf(task.check, {
         reader,
         traceCount: (match) => this.#counts[this.#matches.indexOf(match)] ?? 0,
       });
