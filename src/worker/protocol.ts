@@ -11,6 +11,7 @@ import type { TerminalMode, TerminalSize } from '../kubectl/io/terminal';
 import type { NodeHealth } from './node-health';
 import { parseClusterOptions } from './cluster-options';
 import { parseTarget } from './inspect/parse';
+import { parseStepMatch, type StepMatch } from './lessons/checks';
 import { parseCheckedTasks, type CheckedTask, type TaskStatus } from './lessons/task-checker';
 import type { InspectionView, InspectTarget } from './inspect/types';
 
@@ -31,7 +32,9 @@ export type Command =
   | { readonly type: 'pause' }
   /**
    * Pauses and runs events until something happens: exactly one event (`event`, the
-   * default), until the trace records a step (`trace`), or until it records a step that is
+   * default), until the trace records a step (`trace`), until it records a step matching
+   * `{ match }` (an instructor's narration cue; up to {@link MAX_MATCH_EVENTS} events), or
+   * until it records a step that is
    * not periodic background work (`shown`, see periodic.ts). Stops early at
    * {@link MAX_STEP_EVENTS} events or when nothing is scheduled.
    */
@@ -86,7 +89,10 @@ export type Command =
   | { readonly type: 'checks'; readonly tasks: readonly CheckedTask[] };
 
 /** How far one Step command runs: see the `step` command. */
-export type StepUntil = 'event' | 'trace' | 'shown';
+export type StepUntil = 'event' | 'trace' | 'shown' | { readonly match: StepMatch };
+
+/** The most events one Step command runs while looking for a step matching a cue. */
+export const MAX_MATCH_EVENTS = 200_000;
 
 /** The most events one Step command runs while looking for a step to show. */
 export const MAX_STEP_EVENTS = 5_000;
@@ -223,9 +229,14 @@ export function parseCommand(message: unknown): Command | { error: string } {
     case 'step': {
       const { until } = message;
       if (until === undefined) return { type: 'step' };
-      return until === 'event' || until === 'trace' || until === 'shown'
-        ? { type: 'step', until }
-        : { error: `step until must be event, trace or shown; got ${JSON.stringify(until)}` };
+      if (until === 'event' || until === 'trace' || until === 'shown') return { type: 'step', until };
+      if (isRecord(until) && Object.keys(until).length === 1 && 'match' in until) {
+        const match = parseStepMatch(until.match);
+        return 'error' in match
+          ? { error: `step until match${match.error}` }
+          : { type: 'step', until: { match } };
+      }
+      return { error: `step until must be event, trace, shown or {match}; got ${JSON.stringify(until)}` };
     }
     case 'setSpeed':
       return isSpeed(message.speed)

@@ -65,14 +65,23 @@ describe('step', () => {
     ['event', 1000, []],
     ['trace', 2000, ['PUT']],
     ['shown', 3000, ['PUT', 'POST']],
-  ] as const)('until %s runs to %i ms and records %j', (until, time, summaries) => {
+    [{ match: { from: '^kubectl$' } }, 3000, ['PUT', 'POST']],
+    [{ match: { summary: 'leases' } }, 2000, ['PUT']],
+  ] as const)('until %j runs to %i ms and records %j', (until, time, summaries) => {
     expect(stepOnce(until)).toEqual({ time, playing: false, summaries });
   });
 
   it('accepts only the known modes', () => {
     expect(parseCommand({ type: 'step', until: 'shown' })).toEqual({ type: 'step', until: 'shown' });
     expect(parseCommand({ type: 'step', until: 'forever' })).toEqual({
-      error: 'step until must be event, trace or shown; got "forever"',
+      error: 'step until must be event, trace, shown or {match}; got "forever"',
+    });
+    expect(parseCommand({ type: 'step', until: { match: { from: 'kubectl' } } })).toEqual({
+      type: 'step',
+      until: { match: { from: 'kubectl' } },
+    });
+    expect(parseCommand({ type: 'step', until: { match: { from: '(' } } })).toMatchObject({
+      error: expect.stringMatching(/^step until match\.from: Invalid regular expression/),
     });
   });
 });

@@ -9,7 +9,16 @@ import { NodeHealthTracker } from './node-health';
 import { connectKubectl } from './kubectl-shell';
 import { KubectlSessions, type KubectlShell } from './kubectl-sessions';
 import { PeriodicTracker } from './periodic';
-import { MAX_STEP_EVENTS, parseCommand, type Command, type HostEvent, type StepUntil } from './protocol';
+import { stepMatches } from './lessons/evaluate';
+import type { StepMatch } from './lessons/checks';
+import {
+  MAX_MATCH_EVENTS,
+  MAX_STEP_EVENTS,
+  parseCommand,
+  type Command,
+  type HostEvent,
+  type StepUntil,
+} from './protocol';
 import { InputLog, isInput, type InputCommand, type Position } from './rewind/input-log';
 import { macrotask, replay } from './rewind/replay';
 
@@ -166,10 +175,21 @@ export class SimulationRunner {
   #step(player: Player, until: StepUntil): void {
     const steps = this.#steps.length;
     const shown = this.#shown;
+    if (typeof until === 'object') return this.#stepToMatch(player, until.match);
     for (let events = 0; events < MAX_STEP_EVENTS; events++) {
       if (!player.step() || until === 'event') return;
       if (until === 'trace' && this.#steps.length > steps) return;
       if (until === 'shown' && this.#shown > shown) return;
+    }
+  }
+
+  /** Runs events until the trace records a step matching `match`, at most MAX_MATCH_EVENTS. */
+  #stepToMatch(player: Player, match: StepMatch): void {
+    let checked = this.#steps.length;
+    for (let events = 0; events < MAX_MATCH_EVENTS; events++) {
+      if (!player.step()) return;
+      for (; checked < this.#steps.length; checked++)
+        if (stepMatches(match, this.#steps[checked] as TraceStep)) return;
     }
   }
 
