@@ -3,10 +3,17 @@ import { StepAnnouncer } from './a11y/StepAnnouncer';
 import { EditorSlot, EditorToggle } from './editor/EditorSlot';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { useLab } from './lab-context';
+import { usePresentation } from './present/presentation';
 import { ClockControls } from './panels/ClockControls';
 import { ErrorBanner } from './panels/ErrorBanner';
 import { Sidebar } from './panels/Sidebar';
 import { ThemeSelect } from './theme/ThemeSelect';
+
+/** Instructor mode's views load only in a presentation window. */
+const PresenterBar = lazy(() => import('./present/PresenterBar').then((m) => ({ default: m.PresenterBar })));
+const AudienceCaption = lazy(() =>
+  import('./present/PresenterBar').then((m) => ({ default: m.AudienceCaption })),
+);
 
 /** xterm.js is big: the terminal loads after the first paint, in its own chunk. */
 const Terminal = lazy(() => import('./terminal/Terminal').then((m) => ({ default: m.Terminal })));
@@ -15,8 +22,9 @@ const Terminal = lazy(() => import('./terminal/Terminal').then((m) => ({ default
 export function App() {
   const hostKind = useLab((s) => s.hostKind);
   const panels = useLab((s) => s.settings.panels);
+  const presentation = usePresentation();
   return (
-    <div className="app">
+    <div className={presentation?.role === 'audience' ? 'app audience' : 'app'}>
       <header className="topbar">
         <div className="brand">
           <img src={`${import.meta.env.BASE_URL}kubelab.svg`} alt="" width="28" height="28" />
@@ -30,6 +38,11 @@ export function App() {
           {hostKind === 'worker' ? 'Web Worker' : 'main thread'}
         </span>
       </header>
+      {presentation?.role === 'presenter' && (
+        <Suspense fallback={null}>
+          <PresenterBar presentation={presentation} />
+        </Suspense>
+      )}
       <ErrorBanner />
       <StepAnnouncer />
       <main className="workspace">
@@ -58,6 +71,11 @@ export function App() {
         </div>
         <Sidebar />
       </main>
+      {presentation?.role === 'audience' && (
+        <Suspense fallback={null}>
+          <AudienceCaption presentation={presentation} />
+        </Suspense>
+      )}
     </div>
   );
 }

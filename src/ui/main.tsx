@@ -3,16 +3,28 @@ import { createRoot } from 'react-dom/client';
 import { createHost } from '../worker/host';
 import { App } from './App';
 import { LabContext } from './lab-context';
-import { readSettings } from './settings';
+import { audience, audienceHost, presentChannel, presenter, PresentContext } from './present/presentation';
+import { readSettings, type LabSettings } from './settings';
 import { createLabStore } from './store';
 import './styles.css';
 import { startTheme } from './theme/controller';
 
-const settings = readSettings(window.location.search);
+const asked = readSettings(window.location.search);
+// An audience window only watches the presenter's cluster: the graph, large, nothing to type into.
+const settings: LabSettings =
+  asked.present === 'audience' ? { ...asked, panels: ['graph'], readOnly: true } : asked;
 startTheme(settings.theme);
-const host = await createHost(settings.cluster, settings.inProcess);
+const channel = settings.present === null ? null : presentChannel();
+const watching = settings.present === 'audience' && channel !== null ? audienceHost(channel) : null;
+const host = watching?.host ?? (await createHost(settings.cluster, settings.inProcess));
 const store = createLabStore(host, settings);
-if (settings.lesson !== null)
+const presentation =
+  watching !== null
+    ? audience(store, watching.narration)
+    : settings.present === 'presenter' && channel !== null
+      ? presenter(store, host, channel)
+      : null;
+if (settings.lesson !== null && watching === null)
   void store.getState().lessons.getState().open(settings.lesson.id, settings.lesson.step);
 
 const root = document.getElementById('root');
@@ -20,7 +32,9 @@ if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
     <LabContext.Provider value={store}>
-      <App />
+      <PresentContext.Provider value={presentation}>
+        <App />
+      </PresentContext.Provider>
     </LabContext.Provider>
   </StrictMode>,
 );

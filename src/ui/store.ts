@@ -4,6 +4,7 @@ import type { ClockState, Speed } from '../sim/kernel/player';
 import type { TraceStep } from '../sim/kernel/trace';
 import type { Topology } from '../sim/topology';
 import type { SimHost } from '../worker/host';
+import type { StepMatch } from '../worker/lessons/checks';
 import type { NodeHealth } from '../worker/node-health';
 import { MAX_LINE_LENGTH, MAX_STDIN_LENGTH, type HostEvent } from '../worker/protocol';
 import { createEditorStore, type EditorStore, type PipeKubectl } from './editor/editor-store';
@@ -72,6 +73,8 @@ export interface LabActions {
   select(componentId: string | null): void;
   showSidePanel(panel: SidePanel): void;
   dismissError(): void;
+  /** Pauses and runs the cluster until the trace records a step matching `match` (a narration cue). */
+  stepTo(match: StepMatch): void;
   /** Types `line` at the terminal's prompt, and runs it if `run` (see terminalRequest). */
   sendToTerminal(line: string, run: boolean): void;
   /**
@@ -117,6 +120,7 @@ export function createLabStore(simulation: SimHost, settings: LabSettings = read
     play: () => host.send({ type: 'play' }),
     pause: () => host.send({ type: 'pause' }),
     step: () => host.send({ type: 'step' }),
+    stepTo: (match) => host.send({ type: 'step', until: { match } }),
     setSpeed: (speed) => host.send({ type: 'setSpeed', speed }),
     select: (selected) => set({ selected }),
     showSidePanel: (sidePanel) => set({ sidePanel }),

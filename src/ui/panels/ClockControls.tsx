@@ -26,11 +26,24 @@ export function ClockControls() {
   const rewinding = useTrace((s) => s.rewinding);
   const live = useTrace((s) => s.select);
   const disabled = clock === null;
+  const watching = useLab((s) => s.settings.present === 'audience');
   const canStep = clock !== null && (clock.pending > 0 || reviewing);
   const resume = () => {
     live(null);
     play();
   };
+  const time = (
+    <output className="clock-time" aria-label="Cluster time" title="Virtual time since the cluster started">
+      {formatClock(clock?.time ?? 0)}
+    </output>
+  );
+  // An audience window shows the presenter's clock; the presenter drives it.
+  if (watching)
+    return (
+      <div className="clock" role="group" aria-label="Simulation clock">
+        {time}
+      </div>
+    );
 
   return (
     <div className="clock" role="group" aria-label="Simulation clock">
@@ -88,9 +101,7 @@ export function ClockControls() {
           ))}
         </select>
       </label>
-      <output className="clock-time" aria-label="Cluster time" title="Virtual time since the cluster started">
-        {formatClock(clock?.time ?? 0)}
-      </output>
+      {time}
     </div>
   );
 }
