@@ -36,21 +36,40 @@ test('a student takes the first lesson end to end, and the progress survives a r
   await expect(createWeb).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
   await expect(lesson).toContainText('Lesson complete');
 
-  // The link reopens the lesson where the student was; the list keeps what they did.
+  // The link reopens the lesson where the student was, on a fresh cluster: the task is to do
+  // again, marked as done before; the list keeps what they did.
   await page.reload();
   await page.getByRole('tab', { name: 'Lesson' }).click();
   await expect(lesson).toContainText('Step 2 of 2: A first Deployment');
-  await expect(createWeb).toHaveAttribute('data-state', 'done');
+  await expect(createWeb).toHaveAttribute('data-state', 'open', { timeout: 30_000 });
+  await expect(createWeb).toContainText('done before');
+  await expect(lesson.locator('.lesson-step-count')).toContainText('completed before');
   await lesson.getByRole('button', { name: '← All lessons' }).click();
+  await expect(page).not.toHaveURL(/lesson=/);
   await expect(lessons.getByRole('button', { name: /A tour of the cluster/ })).toContainText('✓ completed');
   expect(problems).toEqual([]);
 });
 
 test('a link opens a lesson at a given step, on the cluster the steps before it built', async ({ page }) => {
+  test.setTimeout(60_000);
+  const problems = pageErrors(page);
   await page.goto(labUrl('?lesson=01-tour&step=2'));
   const lesson = page.getByRole('article', { name: 'A tour of the cluster' });
   await expect(lesson).toContainText('Step 2 of 2: A first Deployment');
-  await expect(lesson.locator('[data-task="create-web"]')).toHaveAttribute('data-state', 'open', {
-    timeout: 30_000,
-  });
+  const createWeb = lesson.locator('[data-task="create-web"]');
+  await expect(createWeb).toHaveAttribute('data-state', 'open', { timeout: 30_000 });
+
+  // "Show me" runs the solution in the lab and shows what it ran.
+  await page.getByLabel('Speed').selectOption('100');
+  await createWeb.getByRole('button', { name: 'Show me' }).click();
+  await expect(createWeb).toContainText('$ kubectl create deployment web --image=nginx --replicas=2');
+  await expect(createWeb).toContainText('deployment.apps/web created');
+  await expect(createWeb).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+  await expect(lesson).toContainText('You reached the end of the lesson');
+
+  // The step before was done for the student when the lesson started at step 2.
+  await lesson.getByRole('button', { name: '← Previous' }).click();
+  await expect(page).toHaveURL(/lesson=01-tour&step=1/);
+  await expect(lesson.locator('[data-task="get-nodes"]')).toHaveAttribute('data-state', 'given');
+  expect(problems).toEqual([]);
 });

@@ -38,6 +38,11 @@ export function LessonList() {
                   {lesson.duration} ·{' '}
                   {complete ? '✓ completed' : `${done} of ${lesson.tasks.length} tasks done`}
                 </span>
+                {done > 0 && (
+                  <span className="lesson-item-bar" aria-hidden="true">
+                    <span style={{ width: `${(100 * done) / lesson.tasks.length}%` }} />
+                  </span>
+                )}
               </button>
             </li>
           );

@@ -2,6 +2,7 @@ import { LESSON_IDS } from './catalog';
 import { LessonList } from './LessonList';
 import { LessonText } from './LessonText';
 import { lessonDone } from './progress';
+import { lessonFinished } from './task-view';
 import { TaskList } from './TaskList';
 import { rememberInUrl, useLessons } from './use-lessons';
 import './lessons.css';
@@ -13,7 +14,12 @@ function LessonView() {
   const phase = useLessons((s) => s.phase);
   const error = useLessons((s) => s.error);
   const progress = useLessons((s) => s.progress);
-  const { goTo, reset, close, open } = useLessons((s) => s);
+  const startedAt = useLessons((s) => s.startedAt);
+  const finished = useLessons(lessonFinished);
+  const goTo = useLessons((s) => s.goTo);
+  const reset = useLessons((s) => s.reset);
+  const close = useLessons((s) => s.close);
+  const open = useLessons((s) => s.open);
   if (lesson === null) return null;
   const current = lesson.steps[step];
   const tasks = lesson.steps.flatMap((s) => s.tasks.map((t) => t.id));
@@ -39,10 +45,11 @@ function LessonView() {
         <h2 id="lesson-title">{lesson.title}</h2>
         <p className="lesson-step-count">
           Step {step + 1} of {lesson.steps.length}: {current?.title}
+          {complete && !finished && <span className="lesson-tag">completed before</span>}
         </p>
       </header>
       {phase === 'starting' && (
-        <p className="lesson-phase" role="status">
+        <p className="lesson-phase lesson-starting" role="status">
           Setting up the lesson's cluster…
         </p>
       )}
@@ -59,12 +66,19 @@ function LessonView() {
           <TaskList tasks={current.tasks} />
         </>
       )}
-      {complete && (
-        <p className="lesson-complete" role="status">
-          🎉 Lesson complete: every task is done.
-          {next !== undefined && (
-            <>
-              {' '}
+      {finished && (
+        <div className="lesson-complete" role="status">
+          <span className="lesson-complete-mark" aria-hidden="true">
+            ✓
+          </span>
+          <div>
+            <strong>{complete ? 'Lesson complete' : 'You reached the end of the lesson'}</strong>
+            <p>
+              {complete
+                ? 'Every task is done.'
+                : `The steps before step ${startedAt + 1} were set up for you: to do them yourself, go back and reset the lesson there.`}
+            </p>
+            {next !== undefined && (
               <button
                 type="button"
                 className="lesson-link"
@@ -75,9 +89,9 @@ function LessonView() {
               >
                 Next lesson →
               </button>
-            </>
-          )}
-        </p>
+            )}
+          </div>
+        </div>
       )}
       <nav className="lesson-nav" aria-label="Lesson steps">
         <button type="button" disabled={step === 0} onClick={() => go(step - 1)}>

@@ -5,29 +5,28 @@ import { lessonBlocks, type Block } from './markdown';
 /** A runnable shell block: each kubectl line has a button that runs it in the terminal. */
 function ShellBlock({ block }: { block: Extract<Block, { kind: 'shell' }> }) {
   const send = useLab((s) => s.sendToTerminal);
-  const readOnly = useLab((s) => s.settings.readOnly);
+  const shown = useLab((s) => s.settings.panels.includes('terminal') && !s.settings.readOnly);
   return (
-    <div className="lesson-code">
-      <pre>
-        <code>{block.text}</code>
-      </pre>
-      {!readOnly && block.commands.length > 0 && (
-        <div className="lesson-code-actions">
-          {block.commands.map((line, i) => (
-            <button
-              key={i}
-              type="button"
-              className="lesson-run"
-              title={`Run in the terminal: ${line}`}
-              aria-label={`Run in the terminal: ${line}`}
-              onClick={() => send(line, true)}
-            >
-              ▶ Run{block.commands.length > 1 ? ` ${i + 1}` : ''}
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+    <pre className="lesson-code lesson-shell">
+      <code>
+        {block.lines.map(({ text, command }, i) => (
+          <span key={i} className="lesson-shell-line">
+            <span className="lesson-shell-text">{text}</span>
+            {shown && command !== null && (
+              <button
+                type="button"
+                className="lesson-run"
+                title="Type this line into the terminal and run it"
+                aria-label={`Run in the terminal: ${command}`}
+                onClick={() => send(command, true)}
+              >
+                ▶ Run
+              </button>
+            )}
+          </span>
+        ))}
+      </code>
+    </pre>
   );
 }
 
@@ -37,11 +36,9 @@ function YamlBlock({ text }: { text: string }) {
   const shown = useLab((s) => s.settings.panels.includes('editor') && !s.settings.readOnly);
   return (
     <div className="lesson-code">
-      <pre>
-        <code>{text}</code>
-      </pre>
-      {shown && (
-        <div className="lesson-code-actions">
+      <div className="lesson-code-head">
+        <span>YAML</span>
+        {shown && (
           <button
             type="button"
             className="lesson-run"
@@ -52,8 +49,11 @@ function YamlBlock({ text }: { text: string }) {
           >
             Open in editor
           </button>
-        </div>
-      )}
+        )}
+      </div>
+      <pre>
+        <code>{text}</code>
+      </pre>
     </div>
   );
 }

@@ -30,6 +30,11 @@ export interface LessonState {
   readonly lesson: Lesson | null;
   /** The step shown (0-based). */
   readonly step: number;
+  /**
+   * The step the lesson's cluster was set up at (0-based): the solutions of the steps before
+   * it were run for the student, and only the tasks from it on are checked.
+   */
+  readonly startedAt: number;
   readonly phase: LessonPhase;
   readonly error: string | null;
   /** The open lesson's task statuses, by task id. */
@@ -89,6 +94,7 @@ export function createLessonStore(lab: LessonLab, storage?: ProgressStorage): Le
     catalog: null,
     lesson: null,
     step: 0,
+    startedAt: 0,
     phase: 'starting',
     error: null,
     tasks: {},
@@ -108,7 +114,7 @@ export function createLessonStore(lab: LessonLab, storage?: ProgressStorage): Le
       }
       if (mine !== generation) return;
       const at = Math.max(0, Math.min(step, lesson.steps.length - 1));
-      set({ lesson, step: at, phase: 'starting', error: null, tasks: {}, hints: {} });
+      set({ lesson, step: at, startedAt: at, phase: 'starting', error: null, tasks: {}, hints: {} });
       try {
         const tasks = await startLesson(host, lesson, { step: at });
         if (mine !== generation) return;
@@ -134,7 +140,7 @@ export function createLessonStore(lab: LessonLab, storage?: ProgressStorage): Le
     close() {
       generation++;
       host.send({ type: 'checks', tasks: [] });
-      set({ lesson: null, step: 0, phase: 'starting', error: null, tasks: {}, hints: {} });
+      set({ lesson: null, step: 0, startedAt: 0, phase: 'starting', error: null, tasks: {}, hints: {} });
     },
   }));
   /** Takes in task statuses: done tasks go into the progress kept for the lesson. */

@@ -17,8 +17,11 @@ describe('lessonBlocks', () => {
       { kind: 'html', html: '<p>Some <strong>bold</strong> text.</p>\n' },
       {
         kind: 'shell',
-        text: '$ kubectl get pods\necho hi\nkubectl get nodes -o wide',
-        commands: ['kubectl get pods', 'kubectl get nodes -o wide'],
+        lines: [
+          { text: '$ kubectl get pods', command: 'kubectl get pods' },
+          { text: 'echo hi', command: null },
+          { text: 'kubectl get nodes -o wide', command: 'kubectl get nodes -o wide' },
+        ],
       },
       { kind: 'yaml', text: 'kind: Pod' },
       { kind: 'code', lang: 'text', text: 'plain' },

@@ -10,19 +10,32 @@ import { Lexer, Parser, type Token, type Tokens } from 'marked';
 /** One block of a lesson's text. */
 export type Block =
   | { readonly kind: 'html'; readonly html: string }
-  /** A shell block: its text, and the kubectl lines in it the student can run. */
-  | { readonly kind: 'shell'; readonly text: string; readonly commands: readonly string[] }
+  /** A shell block, line by line: the kubectl lines in it the student can run. */
+  | { readonly kind: 'shell'; readonly lines: readonly ShellLine[] }
   | { readonly kind: 'yaml'; readonly text: string }
   | { readonly kind: 'code'; readonly lang: string; readonly text: string };
 
 const SHELL = new Set(['sh', 'bash', 'shell', 'console']);
 
-/** The kubectl lines of a shell block (a `$ ` prompt in front is dropped). */
+/** A line of a shell block, as written, and the kubectl command it runs if it is one. */
+export interface ShellLine {
+  readonly text: string;
+  readonly command: string | null;
+}
+
+/** The kubectl command on a line of a shell block (a `$ ` prompt in front is dropped), or null. */
+function kubectlCommand(line: string): string | null {
+  const command = line.trim().replace(/^\$\s+/, '');
+  return /^kubectl(\s|$)/.test(command) ? command : null;
+}
+
+/** The lines of a shell block, each with its kubectl command if it is one. */
+const shellLines = (text: string): ShellLine[] =>
+  text.split('\n').map((line) => ({ text: line, command: kubectlCommand(line) }));
+
+/** The kubectl commands of a shell block, in order. */
 export function kubectlLines(text: string): string[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim().replace(/^\$\s+/, ''))
-    .filter((line) => /^kubectl(\s|$)/.test(line));
+  return shellLines(text).flatMap(({ command }) => (command === null ? [] : [command]));
 }
 
 /** Sanitized HTML of markdown tokens; links open in a new tab, without the opener. */
@@ -62,7 +75,7 @@ export function lessonBlocks(markdown: string): Block[] {
     flush();
     const { lang = '', text } = token as Tokens.Code;
     const language = lang.trim().toLowerCase();
-    if (SHELL.has(language)) blocks.push({ kind: 'shell', text, commands: kubectlLines(text) });
+    if (SHELL.has(language)) blocks.push({ kind: 'shell', lines: shellLines(text) });
     else if (language === 'yaml' || language === 'yml') blocks.push({ kind: 'yaml', text });
     else blocks.push({ kind: 'code', lang: language, text });
   }
