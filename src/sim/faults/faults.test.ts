@@ -18,7 +18,7 @@ describe('KubeletStop', () => {
     l.run(1);
     expect(l.fault('stop').status).toMatchObject({ phase: 'Active', target: node });
     expect(l.fault('stop').metadata.finalizers).toContain(FAULT_FINALIZER);
-    l.run(50);
+    l.run(60);
     const down = l.node(node);
     expect(condition(down, 'Ready')).toMatchObject({
       status: 'Unknown',
@@ -50,7 +50,7 @@ describe('NodeNetworkPartition', () => {
   it('makes the node Unknown while cut off and Ready once reconnected', () => {
     const l = lab();
     l.inject('cut', { type: 'NodeNetworkPartition', node: 'node-2' });
-    l.run(50);
+    l.run(60);
     expect(condition(l.node('node-2'), 'Ready')?.status).toBe('Unknown');
     l.heal('cut');
     l.run(20);

@@ -1,6 +1,6 @@
 /**
  * KubeletStop: `systemctl stop kubelet` on a node. The containers keep running; the node
- * stops renewing its Lease and posting status, so after the 40 s grace period the node
+ * stops renewing its Lease and posting status, so after the 50 s grace period the node
  * controller marks it Ready=Unknown and taints it unreachable, and after the pods' 300 s
  * toleration the taint eviction controller deletes them (they stay Terminating: nobody on the
  * node confirms). Healing starts the kubelet again: it reports Ready and finishes those pods.

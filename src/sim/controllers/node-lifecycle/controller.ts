@@ -1,7 +1,7 @@
 /**
  * Upstream's node lifecycle controller (pkg/controller/nodelifecycle): every 5 s
  * (nodeMonitorPeriod) it checks each node's heartbeats (Ready condition and Lease); a node
- * silent for 40 s gets its Ready and pressure conditions set to Unknown through
+ * silent for 50 s gets its Ready and pressure conditions set to Unknown through
  * `nodes/<name>/status`, a `NodeNotReady` event, and its pods marked not ready. It taints
  * nodes whose Ready is False (`node.kubernetes.io/not-ready`) or Unknown
  * (`node.kubernetes.io/unreachable`) with NoExecute (the taint eviction controller then

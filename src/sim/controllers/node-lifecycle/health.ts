@@ -8,8 +8,8 @@
 import type { NodeCondition } from 'kubernetes-types/core/v1';
 import { conditionOf, virtualTime, type LeaseObject, type NodeObject } from './types';
 
-/** nodeMonitorGracePeriod: how long without a heartbeat before a node is Unknown. */
-export const NODE_MONITOR_GRACE_PERIOD_MS = 40_000;
+/** nodeMonitorGracePeriod: how long without a heartbeat before a node is Unknown (50 s since v1.32). */
+export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
 /** nodeStartupGracePeriod: the same for a node that has never posted Ready. */
 export const NODE_STARTUP_GRACE_PERIOD_MS = 60_000;
 /** The conditions set to Unknown besides Ready (remainingNodeConditionTypes). */

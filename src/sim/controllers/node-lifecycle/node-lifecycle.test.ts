@@ -85,16 +85,16 @@ function setup() {
 }
 
 describe('node lifecycle controller', () => {
-  it('marks a silent node Unknown after 40 s, taints it, and evicts its pods after 300 s', () => {
+  it('marks a silent node Unknown after 50 s, taints it, and evicts its pods after 300 s', () => {
     const { kernel, client, runTo, node, pod, createPod, events } = setup();
     const k1 = fakeKubelet(kernel, client, 'node-1');
     fakeKubelet(kernel, client, 'node-2');
     createPod('web-1', 'node-1');
     runTo(20);
     k1.state.alive = false; // last renewal at 20 s
-    runTo(60);
+    runTo(69);
     expect(node('node-1').status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True');
-    runTo(65);
+    runTo(75);
     const after = node('node-1');
     expect(after.status?.conditions?.map((c) => [c.type, c.status, c.reason, c.message])).toEqual(
       ['MemoryPressure', 'DiskPressure', 'PIDPressure', 'Ready'].map((t) => [
@@ -105,21 +105,21 @@ describe('node lifecycle controller', () => {
       ]),
     );
     expect(after.spec?.taints).toEqual([
-      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: '2025-01-01T00:01:05Z' },
+      { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule', timeAdded: '2025-01-01T00:01:15Z' },
     ]);
     expect(node('node-2').spec?.taints).toBeUndefined();
     expect(events('NodeNotReady')).toEqual(['Node node-1 status is now: NodeNotReady']);
     expect(events('RegisteredNode')).toContain('Node node-1 event: Registered Node node-1 in Controller');
     expect(pod('web-1').status?.conditions?.find((c) => c.type === 'Ready')?.status).toBe('False');
 
-    runTo(70);
+    runTo(80);
     expect(node('node-1').spec?.taints?.map((t) => `${t.key}:${t.effect}`)).toEqual([
       'node.kubernetes.io/unreachable:NoSchedule',
       'node.kubernetes.io/unreachable:NoExecute',
     ]);
-    runTo(369);
+    runTo(379);
     expect(pod('web-1').metadata.deletionTimestamp).toBeUndefined();
-    runTo(371);
+    runTo(381);
     expect(pod('web-1').metadata.deletionTimestamp).toBeDefined();
     expect(pod('web-1').status?.conditions?.find((c) => c.type === 'DisruptionTarget')).toMatchObject({
       status: 'True',
