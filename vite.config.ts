@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { editorSchemas } from './src/server/editor-schemas-plugin';
+import { offlineAssets } from './src/server/offline-plugin';
 
 export default defineConfig({
   // Relative asset URLs, so the built site works from any sub-path and any static server.
   base: './',
-  plugins: [react(), editorSchemas()],
+  plugins: [react(), editorSchemas(), offlineAssets()],
   resolve: {
     alias: [
       // monaco-yaml's worker (through monaco-worker-manager) imports Monaco's pre-0.56 paths,

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHost } from '../worker/host';
 import { App } from './App';
+import { registerOffline } from './embed/offline';
 import { LabContext } from './lab-context';
 import { audience, audienceHost, presentChannel, presenter, PresentContext } from './present/presentation';
 import { readSettings, type LabSettings } from './settings';
@@ -26,6 +27,9 @@ const presentation =
       : null;
 if (settings.lesson !== null && watching === null)
   void store.getState().lessons.getState().open(settings.lesson.id, settings.lesson.step);
+// In a frame, the embedding page may drive the lab (src/ui/embed/); the API loads only there.
+if (window.parent !== window) void import('./embed/start').then((m) => m.startEmbedding(store, host));
+registerOffline();
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

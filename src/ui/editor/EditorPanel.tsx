@@ -20,6 +20,7 @@ import { useEditor } from './use-editor';
 
 /** What the keys do, while there is nothing to report. */
 const HINT = 'Ctrl+S validates · Ctrl+Enter applies · Ctrl+M lets Tab leave the editor';
+const READ_ONLY_HINT = 'Read-only: Ctrl+S validates; nothing is applied · Ctrl+M lets Tab leave the editor';
 const EDIT_HINT = 'Ctrl+S saves and hands the text back to kubectl edit';
 
 /** The model the manifest lives in. */
@@ -33,6 +34,8 @@ export function EditorPanel() {
   const edit = useEditor((s) => s.edit);
   const notice = useEditor((s) => s.notice);
   const lastRun = useEditor((s) => s.runs.at(-1));
+  // Read-only (`?readonly=1`): the YAML can be written and validated, not applied.
+  const readOnly = useLab((s) => s.settings.readOnly);
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<YamlEditorView | null>(null);
   const shownEdit = useRef<EditSession | null>(null);
@@ -76,7 +79,7 @@ export function EditorPanel() {
   useEffect(() => {
     keys.current = {
       save: () => (store.getState().edit !== null ? finish(true) : void run('validate')),
-      apply: () => (store.getState().edit !== null ? finish(true) : void run('apply')),
+      apply: () => (store.getState().edit !== null ? finish(true) : readOnly ? undefined : void run('apply')),
     };
   });
 
@@ -179,16 +182,18 @@ export function EditorPanel() {
             {busy === 'validate' ? 'Validating…' : 'Validate'}
           </button>
           {edit === null ? (
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void run('apply')}
-              disabled={disabled}
-              title="kubectl apply -f - (Ctrl+Enter)"
-              aria-keyshortcuts="Control+Enter"
-            >
-              {busy === 'apply' ? 'Applying…' : 'Apply'}
-            </button>
+            readOnly ? null : (
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void run('apply')}
+                disabled={disabled}
+                title="kubectl apply -f - (Ctrl+Enter)"
+                aria-keyshortcuts="Control+Enter"
+              >
+                {busy === 'apply' ? 'Applying…' : 'Apply'}
+              </button>
+            )
           ) : (
             <>
               <button
@@ -244,7 +249,9 @@ export function EditorPanel() {
       <div className="editor-status">
         <span className="editor-schema">{status}</span>
         <span className="editor-summary" role="status" aria-live="polite">
-          {busy !== null ? 'kubectl is running…' : summary || (edit === null ? HINT : EDIT_HINT)}
+          {busy !== null
+            ? 'kubectl is running…'
+            : summary || (edit !== null ? EDIT_HINT : readOnly ? READ_ONLY_HINT : HINT)}
         </span>
       </div>
       <div className="editor-results">

@@ -67,7 +67,9 @@ export async function loadConfig(base: string, get: typeof fetch = fetch): Promi
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     value = await response.json();
   } catch (error) {
-    console.warn(`kubelab: could not read ${CONFIG_FILE} (${(error as Error).message}); only this site may drive the lab`);
+    console.warn(
+      `kubelab: could not read ${CONFIG_FILE} (${(error as Error).message}); only this site may drive the lab`,
+    );
     return { allowedOrigins: [] };
   }
   const { config, problems } = parseConfig(value);

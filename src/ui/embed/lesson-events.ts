@@ -1,12 +1,14 @@
 /**
  * What the embedding page hears of the lessons: the step shown once a lesson is set up,
- * each task as the runner sees it done, and the lesson once all its tasks are done (as
- * the Lesson panel's "Lesson complete" shows it, counting tasks done on earlier visits).
- * Each is said once per opening of a lesson; reopening or resetting it starts afresh.
+ * each task as the runner sees it done, and the lesson once the student has done every
+ * task this cluster checks and the lesson's progress is whole (the Lesson panel's "Lesson
+ * complete"). Each is said once per opening of a lesson; reopening or resetting it starts
+ * afresh, and a lesson completed on an earlier visit is not complete again until redone.
  */
 import { lessonTasks, type Lesson } from '../../worker/lessons/format';
 import type { LessonState } from '../lessons/lesson-store';
 import { lessonDone } from '../lessons/progress';
+import { lessonFinished } from '../lessons/task-view';
 import type { LabEvent } from './messages';
 
 /** Returns a function that takes each new state of the lessons slice and says what changed. */
@@ -42,14 +44,9 @@ export function lessonEvents(): (state: LessonState) => LabEvent[] {
       done.add(task.id);
       events.push({ type: 'task-completed', lesson: lesson.id, task: task.id, title: task.title });
     }
-    if (
-      !complete &&
-      lessonDone(
-        state.progress,
-        lesson.id,
-        tasks.map((t) => t.id),
-      )
-    ) {
+    // Finished here (every task this cluster checks is done), and done as a whole (progress).
+    const ids = tasks.map((t) => t.id);
+    if (!complete && lessonFinished(state) && lessonDone(state.progress, lesson.id, ids)) {
       complete = true;
       events.push({ type: 'lesson-completed', lesson: lesson.id });
     }

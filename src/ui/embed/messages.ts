@@ -46,8 +46,16 @@ export type LabEvent =
       readonly title: string;
     }
   /** A task of the open lesson is done (once per task each time the lesson is opened). */
-  | { readonly type: 'task-completed'; readonly lesson: string; readonly task: string; readonly title: string }
-  /** Every task of the open lesson is done (once each time the lesson is opened). */
+  | {
+      readonly type: 'task-completed';
+      readonly lesson: string;
+      readonly task: string;
+      readonly title: string;
+    }
+  /**
+   * The student finished the open lesson: every task it checks is done, and with the tasks
+   * done before (kept in the browser) the whole lesson is (once each time it is opened).
+   */
   | { readonly type: 'lesson-completed'; readonly lesson: string }
   /** A request failed or was malformed, or a lesson could not be set up. */
   | { readonly type: 'error'; readonly message: string };
@@ -113,7 +121,10 @@ function readRequest(type: ParentRequest['type'], data: Record<string, unknown>)
 export function parseRequest(data: unknown): Parsed {
   if (!isRecord(data) || data.source !== SOURCE) return { kind: 'foreign' };
   if (data.version !== VERSION)
-    return { kind: 'invalid', error: `this lab speaks version ${VERSION} of the API, not ${String(data.version)}` };
+    return {
+      kind: 'invalid',
+      error: `this lab speaks version ${VERSION} of the API, not ${String(data.version)}`,
+    };
   const { type } = data;
   if (!isRequestType(type))
     return { kind: 'invalid', error: `unknown request type; use one of ${Object.keys(FIELDS).join(', ')}` };

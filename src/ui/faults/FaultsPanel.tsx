@@ -13,6 +13,8 @@ export function FaultsPanel() {
   const pipe = useLab((s) => s.pipe);
   // The simulation answers once it has reported its clock.
   const ready = useLab((s) => s.clock !== null);
+  // Read-only (`?readonly=1`): the Faults are listed, not injected or healed.
+  const readOnly = useLab((s) => s.settings.readOnly);
   const client = useMemo(() => faultsClient(kubectl, pipe), [kubectl, pipe]);
   const [faults, setFaults] = useState<FaultRow[]>([]);
   const [type, setType] = useState<string>(FAULT_KINDS[0].type);
@@ -114,56 +116,62 @@ export function FaultsPanel() {
                 <span className="fault-target">{f.target || f.message}</span>
                 <span className="fault-phase">{f.phase}</span>
               </span>
-              <button
-                type="button"
-                disabled={busy}
-                aria-label={`Heal ${f.name}`}
-                onClick={() => void act(() => client.heal(f.name))}
-              >
-                Heal
-              </button>
+              {!readOnly && (
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-label={`Heal ${f.name}`}
+                  onClick={() => void act(() => client.heal(f.name))}
+                >
+                  Heal
+                </button>
+              )}
             </li>
           ))}
         </ul>
       )}
-      <form
-        className="faults-form"
-        aria-label="Inject a fault"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void act(() => client.inject(kind, target));
-        }}
-      >
-        <label>
-          Fault type
-          <select value={type} onChange={(e) => setType(e.target.value)}>
-            {FAULT_KINDS.map((k) => (
-              <option key={k.type} value={k.type}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        {kind.target !== 'none' && (
+      {readOnly ? (
+        <p className="faults-empty">Read-only: faults can be watched here, not injected or healed.</p>
+      ) : (
+        <form
+          className="faults-form"
+          aria-label="Inject a fault"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(() => client.inject(kind, target));
+          }}
+        >
           <label>
-            Target
-            <select
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              onFocus={() => void loadTargets()}
-            >
-              {targets.map((t) => (
-                <option key={t} value={t}>
-                  {t}
+            Fault type
+            <select value={type} onChange={(e) => setType(e.target.value)}>
+              {FAULT_KINDS.map((k) => (
+                <option key={k.type} value={k.type}>
+                  {k.label}
                 </option>
               ))}
             </select>
           </label>
-        )}
-        <button type="submit" disabled={busy || (kind.target !== 'none' && target === '')}>
-          Inject
-        </button>
-      </form>
+          {kind.target !== 'none' && (
+            <label>
+              Target
+              <select
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                onFocus={() => void loadTargets()}
+              >
+                {targets.map((t) => (
+                  <option key={t} value={t}>
+                    {t}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <button type="submit" disabled={busy || (kind.target !== 'none' && target === '')}>
+            Inject
+          </button>
+        </form>
+      )}
       {message !== null && message !== '' && (
         <p className="faults-message" role="status">
           {message}

@@ -2,7 +2,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import { Terminal as XTerm } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import { useContext, useEffect, useRef } from 'react';
-import { LabContext } from '../lab-context';
+import { LabContext, useLab } from '../lab-context';
 import type { LabState } from '../store';
 import { browserKeys } from './keyboard';
 import { TerminalSession } from './session';
@@ -21,6 +21,8 @@ const FONT =
 export function Terminal() {
   const store = useContext(LabContext);
   const hostRef = useRef<HTMLDivElement>(null);
+  // Read-only (`?readonly=1`): the terminal shows what runs, typed for the user, but takes no keys.
+  const readOnly = useLab((s) => s.settings.readOnly);
 
   useEffect(() => {
     const element = hostRef.current;
@@ -34,6 +36,7 @@ export function Terminal() {
       // Dim text and every ANSI colour stay readable on either theme's background.
       minimumContrastRatio: 4.5,
       theme: themeOf(element),
+      disableStdin: readOnly,
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
@@ -99,16 +102,20 @@ export function Terminal() {
       session.close();
       term.dispose();
     };
-  }, [store]);
+  }, [store, readOnly]);
 
   return (
     <section className="terminal-panel" aria-labelledby="terminal-title">
       <header className="terminal-header">
         <h2 id="terminal-title">Terminal</h2>
-        <span className="terminal-hint">
-          kubectl runs in the simulated cluster · <kbd>Tab</kbd> completes · <kbd>Esc</kbd> <kbd>Tab</kbd>{' '}
-          leaves
-        </span>
+        {readOnly ? (
+          <span className="terminal-hint">Read-only: commands run here for you to watch; typing is off</span>
+        ) : (
+          <span className="terminal-hint">
+            kubectl runs in the simulated cluster · <kbd>Tab</kbd> completes · <kbd>Esc</kbd> <kbd>Tab</kbd>{' '}
+            leaves
+          </span>
+        )}
       </header>
       <div className="terminal-host" ref={hostRef} />
     </section>
