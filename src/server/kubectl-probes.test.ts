@@ -33,7 +33,7 @@ const PODS = [
         {
           name: 'app',
           image: 'kubelab/slow-start',
-          env: [{ name: 'STARTUP_DELAY', value: '20' }],
+          env: [{ name: 'STARTUP_DELAY', value: '120' }],
           readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 2 },
         },
       ],
@@ -81,6 +81,10 @@ describe.skipIf(kubectl === null)('real kubectl: probes, restarts and sidecars',
   afterAll(() => api?.stop());
 
   it('kubectl get pods: READY counts ready containers and sidecars, RESTARTS counts liveness restarts', async () => {
+    // ready-slow serves 120 virtual seconds after it starts: Running, but not ready, until then.
+    await until('ready-slow', '{.status.phase}', (v) => v === 'Running');
+    const starting = rows((await api.kubectl(['get', 'pod', 'ready-slow'])).stdout);
+    expect(starting[1]?.slice(1, 3)).toEqual(['0/1', 'Running']);
     await until('liveness-exec', '{.status.containerStatuses[0].restartCount}', (v) => Number(v) >= 1);
     await until('with-sidecar', '{.status.phase}', (v) => v === 'Running');
     const early = rows((await api.kubectl(['get', 'pods'])).stdout);
@@ -88,7 +92,6 @@ describe.skipIf(kubectl === null)('real kubectl: probes, restarts and sidecars',
     const byName = new Map(early.slice(1).map((r) => [r[0], r]));
     expect(byName.get('liveness-exec')?.[3]).toMatch(/^[1-9]\d* \(\d+s ago\)$/);
     expect(byName.get('with-sidecar')?.slice(1, 4)).toEqual(['2/2', 'Running', '0']);
-    expect(byName.get('ready-slow')?.slice(1, 3)).toEqual(['0/1', 'Running']);
     await until('ready-slow', '{.status.containerStatuses[0].ready}', (v) => v === 'true');
     const later = rows((await api.kubectl(['get', 'pod', 'ready-slow'])).stdout);
     expect(later[1]?.slice(1, 4)).toEqual(['1/1', 'Running', '0']);

@@ -30,7 +30,8 @@ const viewOf = (cluster: Parameters<typeof nodeView>[0], name: string): NodeView
   return view;
 };
 
-describe('the node view', () => {
+// The tests run a cluster with a Deployment for minutes of virtual time.
+describe('the node view', { timeout: 30_000 }, () => {
   it('shows each running pod as a Ready sandbox with its pod IP, netns, veth and RUNNING containers', () => {
     const { cluster, pods } = runningWeb();
     expect(pods).toHaveLength(3);
