@@ -22,5 +22,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // Many tests run whole simulated clusters: seconds of work on a busy machine. Speed is
+    // measured by the benchmarks, not by test timeouts.
+    testTimeout: 30_000,
   },
 });

@@ -70,8 +70,7 @@ function lab() {
 /** A step without the fields that may legitimately differ (none should). */
 const text = (steps: readonly TraceStep[]) => steps.map((s) => JSON.stringify(s));
 
-// Each test builds and replays whole clusters: seconds of work on a busy machine.
-describe('rewind', { timeout: 30_000 }, () => {
+describe('rewind', () => {
   it('goes back to before a kubectl command, and replaying forward gives the same trace', async () => {
     const a = lab();
     a.runner.handle({ type: 'reset', options: { seed: 11, workerNodes: 2 } });

@@ -30,8 +30,7 @@ const viewOf = (cluster: Parameters<typeof nodeView>[0], name: string): NodeView
   return view;
 };
 
-// The tests run a cluster with a Deployment for minutes of virtual time.
-describe('the node view', { timeout: 30_000 }, () => {
+describe('the node view', () => {
   it('shows each running pod as a Ready sandbox with its pod IP, netns, veth and RUNNING containers', () => {
     const { cluster, pods } = runningWeb();
     expect(pods).toHaveLength(3);
