@@ -12,7 +12,7 @@ import { ThemeSelect } from './theme/ThemeSelect';
 /** Instructor mode's views load only in a presentation window. */
 const PresenterBar = lazy(() => import('./present/PresenterBar').then((m) => ({ default: m.PresenterBar })));
 const AudienceCaption = lazy(() =>
-  import('./present/PresenterBar').then((m) => ({ default: m.AudienceCaption })),
+  import('./present/AudienceCaption').then((m) => ({ default: m.AudienceCaption })),
 );
 
 /** xterm.js is big: the terminal loads after the first paint, in its own chunk. */

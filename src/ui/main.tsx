@@ -15,15 +15,16 @@ const asked = readSettings(window.location.search);
 const settings: LabSettings =
   asked.present === 'audience' ? { ...asked, panels: ['graph'], readOnly: true } : asked;
 startTheme(settings.theme);
-const channel = settings.present === null ? null : presentChannel();
+const channelLesson = settings.lesson?.id ?? null;
+const channel = settings.present === null ? null : presentChannel(channelLesson);
 const watching = settings.present === 'audience' && channel !== null ? audienceHost(channel) : null;
 const host = watching?.host ?? (await createHost(settings.cluster, settings.inProcess));
 const store = createLabStore(host, settings);
 const presentation =
   watching !== null
-    ? audience(store, watching.narration)
+    ? audience(store, watching.narration, channelLesson)
     : settings.present === 'presenter' && channel !== null
-      ? presenter(store, host, channel)
+      ? presenter(store, host, channel, channelLesson)
       : null;
 if (settings.lesson !== null && watching === null)
   void store.getState().lessons.getState().open(settings.lesson.id, settings.lesson.step);

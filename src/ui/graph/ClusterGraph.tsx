@@ -9,6 +9,8 @@ import {
 import '@xyflow/react/dist/style.css';
 import { useCallback, useMemo } from 'react';
 import { useLab } from '../lab-context';
+import { FitOnResize } from '../present/FitOnResize';
+import { usePresentation } from '../present/presentation';
 import { useTheme } from '../theme/controller';
 import { ComponentNode } from './ComponentNode';
 import { FlowAnimation } from './FlowAnimation';
@@ -24,6 +26,7 @@ export function ClusterGraph() {
   const topology = useLab((s) => s.topology);
   const select = useLab((s) => s.select);
   const { theme } = useTheme();
+  const presenting = usePresentation() !== null;
   const model = useMemo(() => (topology === null ? null : graphModel(topology)), [topology]);
   // A large cluster opens on its control plane and first workers, readable; the rest is a scroll away.
   const fitViewOptions = useMemo(() => {
@@ -66,6 +69,7 @@ export function ClusterGraph() {
       )}
       <GraphHighlights model={model} />
       <FlowAnimation model={model} />
+      {presenting && <FitOnResize options={fitViewOptions} />}
     </ReactFlow>
   );
 }
