@@ -16,7 +16,7 @@ test('a student takes the first lesson end to end, and the progress survives a r
   await expect(listNodes).toHaveAttribute('data-state', 'open', { timeout: 30_000 });
 
   // A runnable block types its kubectl line into the terminal and runs it.
-  await lesson.getByRole('button', { name: 'Run in the terminal: kubectl get nodes' }).click();
+  await lesson.getByRole('button', { name: 'Run in the terminal: kubectl get nodes', exact: true }).click();
   const screen = page.getByRole('region', { name: 'Terminal' }).locator('.xterm-rows');
   await expect(screen).toContainText(/node-1\s+Ready/);
   await expect(listNodes).toHaveAttribute('data-state', 'done');
