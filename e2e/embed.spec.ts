@@ -158,7 +158,7 @@ test('after its first load, the lab opens offline', async ({ page, context }) =>
     timeout: 30_000,
   });
   await expect(page.getByRole('group', { name: 'node-1 (worker node)' })).toBeVisible();
-  await lesson.getByRole('button', { name: 'Run in the terminal: kubectl get nodes' }).click();
+  await lesson.getByRole('button', { name: 'Run in the terminal: kubectl get nodes', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Terminal' }).locator('.xterm-rows')).toContainText(
     /node-1\s+Ready/,
   );
